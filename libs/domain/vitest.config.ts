@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['@ledger/source'] },
+  test: { include: ['src/**/*.spec.ts'] },
+});
