@@ -1,0 +1,72 @@
+/**
+ * The order life-cycle decider: a pure function over one order's state. It owns the transition table
+ * and the order's own rules; the customer account composes it and adds the inventory rules.
+ */
+import { InvalidTransition, OrderHasNoItems, OrderNotApproved, OrderNotEditable, OrderNotFound } from '../shared/errors.js';
+import { finalConfirmOrder, type FinalConfirmOrder } from './final-confirm-order.js';
+import type { OrderEvent } from './order-events.js';
+import type { ApproveOrder, CancelOrder, RejectOrder, SubmitOrder } from './order-status-commands.js';
+import type { Order, OrderStatus } from './order.js';
+import { placeOrder, type PlaceOrder } from './place-order.js';
+import { replaceOrderItems, type ReplaceOrderItems } from './replace-order-items.js';
+
+export type OrderCommand = PlaceOrder | ReplaceOrderItems | SubmitOrder | ApproveOrder | RejectOrder | CancelOrder | FinalConfirmOrder;
+type TransitionCommand = Exclude<OrderCommand, PlaceOrder>['type'];
+
+/** What an order needs to know about its customer account. */
+export interface OrderContext {
+  readonly customerId: string;
+  readonly servicePlan: string;
+  /** Licenses of a package held (confirmed) now. */
+  readonly held: (pkg: string) => number;
+}
+
+/** Nothing else moves an order (DOMAIN.md, Order life cycle). */
+export const ORDER_TRANSITIONS: { readonly [C in TransitionCommand]: { readonly from: readonly OrderStatus[]; readonly to: OrderStatus } } = {
+  ReplaceOrderItems: { from: ['Temporary'], to: 'Temporary' },
+  SubmitOrder: { from: ['Temporary'], to: 'Submitted' },
+  ApproveOrder: { from: ['Submitted'], to: 'Approved' },
+  RejectOrder: { from: ['Submitted', 'Approved'], to: 'Rejected' },
+  CancelOrder: { from: ['Temporary'], to: 'Cancelled' },
+  FinalConfirmOrder: { from: ['Approved'], to: 'FinalConfirmed' },
+};
+
+const assertTransition = (order: Order, command: TransitionCommand): void => {
+  if (ORDER_TRANSITIONS[command].from.includes(order.status)) return;
+  const at = { customerId: order.customerId, orderNo: order.orderNo, status: order.status };
+  if (command === 'ReplaceOrderItems') throw OrderNotEditable(at);
+  if (command === 'FinalConfirmOrder') throw OrderNotApproved(at);
+  throw InvalidTransition({ customerId: order.customerId, orderNo: order.orderNo, from: order.status, command });
+};
+
+const decideTransition = (command: Exclude<OrderCommand, PlaceOrder>, order: Order, context: OrderContext): OrderEvent[] => {
+  const ids = { customerId: order.customerId, orderNo: order.orderNo };
+  // Confirming twice records nothing the second time.
+  if (command.type === 'FinalConfirmOrder' && order.status === 'FinalConfirmed') return [];
+  assertTransition(order, command.type);
+  switch (command.type) {
+    case 'ReplaceOrderItems':
+      return replaceOrderItems(command, order);
+    case 'SubmitOrder':
+      if (order.items.length === 0) throw OrderHasNoItems(ids);
+      return [{ type: 'OrderSubmitted', data: ids }];
+    case 'ApproveOrder':
+      return [{ type: 'OrderApproved', data: ids }];
+    case 'RejectOrder':
+      return [{ type: 'OrderRejected', data: { ...ids, reason: command.data.reason } }];
+    case 'CancelOrder':
+      return [{ type: 'OrderCancelled', data: ids }];
+    case 'FinalConfirmOrder':
+      return [finalConfirmOrder(command, order, context.held)];
+    default: {
+      const unexpected: never = command;
+      return unexpected;
+    }
+  }
+};
+
+export const decideOrder = (command: OrderCommand, order: Order | undefined, context: OrderContext): OrderEvent[] => {
+  if (command.type === 'PlaceOrder') return placeOrder(command, order, context.servicePlan);
+  if (order === undefined) throw OrderNotFound({ customerId: context.customerId, orderNo: command.data.orderNo });
+  return decideTransition(command, order, context);
+};
