@@ -26,3 +26,8 @@ export * from './licensing/customer-account.js';
 export * from './licensing/customer-account-decider.js';
 export * from './licensing/inventory.js';
 export * from './licensing/queries.js';
+
+export * from './billing/license-periods.js';
+export * from './billing/license-days.js';
+export * from './billing/expected-charges.js';
+export * from './billing/reconcile.js';
