@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { BASIC, CUSTOMER_ID, confirmedOrder, given, item, on, placeOrder, registerDemo, run, stateOf } from '../testing/customer-fixtures.js';
+import type { DomainErrorType } from '../shared/errors.js';
+import type { CustomerCommand } from './customer-account-decider.js';
+import { ORDER_TRANSITIONS } from './order-lifecycle.js';
+import { ORDER_STATUSES, type OrderStatus } from './order.js';
+import { orderOf } from './queries.js';
+
+const orderNo = '503037';
+const held = () => run([registerDemo(), ...confirmedOrder('500001', [item(BASIC, 2)])]);
+
+/** The commands that bring a fresh order to each status. */
+const pathTo: Record<OrderStatus, CustomerCommand[]> = {
+  Temporary: [placeOrder(orderNo, [item(BASIC, 1)])],
+  Submitted: [placeOrder(orderNo, [item(BASIC, 1)]), on('SubmitOrder', { orderNo })],
+  Approved: [placeOrder(orderNo, [item(BASIC, 1)]), on('SubmitOrder', { orderNo }), on('ApproveOrder', { orderNo })],
+  Rejected: [placeOrder(orderNo, [item(BASIC, 1)]), on('SubmitOrder', { orderNo }), on('RejectOrder', { orderNo, reason: 'wrong package' })],
+  Cancelled: [placeOrder(orderNo, [item(BASIC, 1)]), on('CancelOrder', { orderNo })],
+  FinalConfirmed: confirmedOrder(orderNo, [item(BASIC, 1)]),
+};
+
+const commands: Record<keyof typeof ORDER_TRANSITIONS, CustomerCommand> = {
+  ReplaceOrderItems: on('ReplaceOrderItems', { orderNo, items: [item(BASIC, 2)] }),
+  SubmitOrder: on('SubmitOrder', { orderNo }),
+  ApproveOrder: on('ApproveOrder', { orderNo }),
+  RejectOrder: on('RejectOrder', { orderNo, reason: 'not needed' }),
+  CancelOrder: on('CancelOrder', { orderNo }),
+  FinalConfirmOrder: on('FinalConfirmOrder', { orderNo }),
+};
+
+const refusal: Record<keyof typeof ORDER_TRANSITIONS, DomainErrorType> = {
+  ReplaceOrderItems: 'order-not-editable',
+  SubmitOrder: 'invalid-transition',
+  ApproveOrder: 'invalid-transition',
+  RejectOrder: 'invalid-transition',
+  CancelOrder: 'invalid-transition',
+  FinalConfirmOrder: 'order-not-approved',
+};
+
+describe('order transitions table', () => {
+  for (const command of Object.keys(ORDER_TRANSITIONS) as (keyof typeof ORDER_TRANSITIONS)[]) {
+    const { from, to } = ORDER_TRANSITIONS[command];
+    for (const status of ORDER_STATUSES) {
+      const allowed = from.includes(status);
+      const secondConfirm = command === 'FinalConfirmOrder' && status === 'FinalConfirmed';
+      const outcome = allowed ? `moves it to ${to}` : secondConfirm ? 'records nothing' : `is refused with ${refusal[command]}`;
+      it(`${command} on a ${status} order ${outcome}`, () => {
+        const history = run(pathTo[status], held());
+        const when = given(history).when(commands[command]);
+        if (secondConfirm) when.then([]);
+        else if (!allowed) when.thenThrows(refusal[command]);
+        else {
+          expect(orderOf(stateOf(run([commands[command]], history)), orderNo)?.status).toBe(to);
+        }
+      });
+    }
+  }
+});
+
+describe('order life cycle', () => {
+  it('approves a Submitted order', () => {
+    given(run(pathTo.Submitted, held())).when(commands.ApproveOrder).then([{ type: 'OrderApproved', data: { customerId: CUSTOMER_ID, orderNo } }]);
+  });
+
+  it('rejects an Approved order with the reason (the reseller, instead of final confirm)', () => {
+    given(run(pathTo.Approved, held()))
+      .when(on('RejectOrder', { orderNo, reason: 'customer changed its mind' }))
+      .then([{ type: 'OrderRejected', data: { customerId: CUSTOMER_ID, orderNo, reason: 'customer changed its mind' } }]);
+  });
+
+  it('cancels a Temporary order', () => {
+    given(run(pathTo.Temporary, held())).when(commands.CancelOrder).then([{ type: 'OrderCancelled', data: { customerId: CUSTOMER_ID, orderNo } }]);
+  });
+
+  it('refuses a command on an unknown order', () => {
+    given(held()).when(commands.ApproveOrder).thenThrows('order-not-found');
+  });
+});
