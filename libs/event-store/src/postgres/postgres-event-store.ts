@@ -1,0 +1,126 @@
+import pg from 'pg';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '../port/event-store.js';
+import { validateAppend } from '../port/validate-append.js';
+import { AppendListener } from './append-listener.js';
+import { appendToStream } from './append-to-stream.js';
+import { followAll } from './follow-all.js';
+import { runMigrations } from './migrations.js';
+import { headPosition, readAll } from './read-all.js';
+import { readStream } from './read-stream.js';
+import { Wakeup } from './wakeup.js';
+
+export interface PostgresEventStoreOptions {
+  /** LISTEN on a connection of its own with this config; false to rely on in-process wakes and polling. */
+  readonly listen?: pg.ClientConfig | false;
+  /** The polling fallback: how long a live subscriber sleeps when no wake-up comes. */
+  readonly pollIntervalMs?: number;
+  /** How many events a subscriber reads per query while catching up. */
+  readonly batchSize?: number;
+  /** Whether close() ends the pool (false when the pool is shared with other components). */
+  readonly ownsPool?: boolean;
+}
+
+export interface ConnectPostgresOptions extends Omit<PostgresEventStoreOptions, 'listen' | 'ownsPool'> {
+  readonly connectionString: string;
+  readonly poolMax?: number;
+  /** Defaults to true; the embedded engine has a single connection and cannot spare one. */
+  readonly listen?: boolean;
+}
+
+export class PostgresEventStore implements EventStore {
+  private readonly wakeup = new Wakeup();
+  private readonly listener: AppendListener | undefined;
+  // Aborted by close(), so live subscriptions end instead of querying a closed pool.
+  private readonly closing = new AbortController();
+
+  /** Uses `pool` as it is; call `PostgresEventStore.migrate(pool)` first. */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly options: PostgresEventStoreOptions = {},
+  ) {
+    const listen = options.listen ?? false;
+    this.listener = listen === false ? undefined : new AppendListener(listen, () => this.wakeup.wake());
+  }
+
+  /** Creates the pool, runs the migrations and returns a store that owns the pool. */
+  static async connect(options: ConnectPostgresOptions): Promise<PostgresEventStore> {
+    const { connectionString, poolMax = 10, listen = true, ...rest } = options;
+    const pool = new pg.Pool({
+      connectionString,
+      max: poolMax,
+      // A single-connection engine refuses a second connection while an idle one is closing,
+      // so a pool of one keeps its connection for good.
+      idleTimeoutMillis: poolMax === 1 ? 0 : 10_000,
+    });
+    try {
+      await PostgresEventStore.migrate(pool);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new PostgresEventStore(pool, {
+      ...rest,
+      ownsPool: true,
+      listen: listen ? { connectionString } : false,
+    });
+  }
+
+  static migrate(pool: pg.Pool): Promise<number[]> {
+    return runMigrations(pool);
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    const valid = validateAppend(streamId, events, expectedRevision);
+    const result = await appendToStream(this.pool, streamId, valid, expectedRevision);
+    // Subscribers of this process need not wait for the NOTIFY round trip (or the poll, without it).
+    this.wakeup.wake();
+    return result;
+  }
+
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return readStream(this.pool, streamId, options);
+  }
+
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return readAll(this.pool, options);
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
+    const { filter, signal } = options;
+    const stop = signal === undefined ? this.closing.signal : AbortSignal.any([signal, this.closing.signal]);
+    return followAll(
+      (after, maxCount) => this.readAll({ after, maxCount, ...(filter && { filter }) }),
+      this.wakeup,
+      {
+        after: options.after ?? 0,
+        batchSize: this.options.batchSize ?? 500,
+        pollIntervalMs: this.options.pollIntervalMs ?? 500,
+        signal: stop,
+        ...(this.listener && { beforeWait: () => this.listener?.ensureListening() }),
+      },
+    );
+  }
+
+  headPosition(): Promise<number> {
+    return headPosition(this.pool);
+  }
+
+  async close(): Promise<void> {
+    this.closing.abort();
+    await this.listener?.close();
+    if (this.options.ownsPool) await this.pool.end();
+  }
+}
