@@ -1,1 +1,12 @@
 export * from './port/event-store.js';
+export * from './port/errors.js';
+export { validateAppend } from './port/validate-append.js';
+export {
+  PostgresEventStore,
+  type ConnectPostgresOptions,
+  type PostgresEventStoreOptions,
+} from './postgres/postgres-event-store.js';
+export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded/start-embedded-postgres.js';
+export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
+export { loadEventStoreConfig, ConfigError, type EventStoreConfig } from './config/event-store-config.js';
+export { createEventStore, createEmbeddedEventStore } from './create-event-store.js';
