@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { LEDGER_EVENT_TYPES, SCHEMA_VERSION, toEnvelope, upcast } from './events.js';
+import { domainErrorOf } from './testing/given-when-then.js';
+import { metadata } from './testing/metadata.js';
+
+describe('recorded facts', () => {
+  it('every recorded fact carries actor, role, correlation and causation ids', () => {
+    const event = { type: 'UserRemoved', data: { customerId: 'C000000150', extension: 297, name: '9240 Demo', package: 'Basic User With VM' } } as const;
+    const meta = metadata({ actor: 'manager@vertical', role: 'customer-manager', now: '2023-10-24T13:18:11Z', correlationId: 'c-9', causationId: 'cmd-9' });
+    expect(toEnvelope(event, meta)).toEqual({
+      type: 'UserRemoved',
+      data: event.data,
+      metadata: { actor: 'manager@vertical', role: 'customer-manager', occurredAt: '2023-10-24T13:18:11Z', correlationId: 'c-9', causationId: 'cmd-9', schemaVersion: 1 },
+    });
+  });
+
+  it('versions every event type, all at 1 today', () => {
+    expect(LEDGER_EVENT_TYPES).toHaveLength(16);
+    expect(new Set(Object.values(SCHEMA_VERSION))).toEqual(new Set([1]));
+  });
+
+  it('upcasts a stored current-version event as it is', () => {
+    const data = { orderNo: '500001', customerId: 'C000000150' };
+    expect(upcast('OrderNumberAssigned', 1, data)).toEqual({ type: 'OrderNumberAssigned', data });
+  });
+
+  it('refuses an unknown event type or a version it cannot read', () => {
+    expect(domainErrorOf(() => upcast('Nope', 1, {})).type).toBe('unknown-event-type');
+    expect(domainErrorOf(() => upcast('UserAdded', 2, {})).type).toBe('unsupported-event-version');
+  });
+});
