@@ -5,5 +5,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
   resolve: { conditions: ['@ledger/source'] },
+  ssr: { resolve: { conditions: ['@ledger/source'] } },
   test: { include: ['src/**/*.spec.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
 });

@@ -1,0 +1,31 @@
+import { Body, Controller, Param, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../auth/auth.decorators.js';
+import { ApiProblems, ApiZodBody } from '../../http/api-zod-body.js';
+import { ZodPipe } from '../../http/zod-body.pipe.js';
+import { Ctx, RequestContext } from '../../shared/request-context.js';
+import { ReplaceOrderItemsCommand } from './replace-order-items.handler.js';
+import { replaceOrderItemsRequest, ReplaceOrderItemsRequest } from './replace-order-items.request.js';
+
+@ApiTags('orders')
+@ApiBearerAuth()
+@Controller('orders/:orderNo/items')
+export class ReplaceOrderItemsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Put()
+  @Roles('reseller-admin')
+  @ApiOperation({ summary: "Replace a Temporary order's items (items change only while Temporary)" })
+  @ApiZodBody(replaceOrderItemsRequest, {
+    items: [{ itemGroup: 'User License', package: 'Basic User With VM', quantity: -1, trialDays: 0, billingAccount: 'Vertical Demo' }],
+  })
+  @ApiProblems(400, 401, 403, 404, 409)
+  replace(
+    @Param('orderNo') orderNo: string,
+    @Body(new ZodPipe(replaceOrderItemsRequest)) body: ReplaceOrderItemsRequest,
+    @Ctx() context: RequestContext,
+  ) {
+    return this.commands.execute(new ReplaceOrderItemsCommand(orderNo, body, context));
+  }
+}

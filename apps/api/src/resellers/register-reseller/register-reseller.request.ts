@@ -1,0 +1,7 @@
+import { z } from 'zod';
+import { customerId, text } from '../../http/fields.js';
+
+export const registerResellerRequest = z.strictObject({ resellerId: customerId, name: text(100) });
+export type RegisterResellerRequest = z.output<typeof registerResellerRequest>;
+
+export const registerResellerExample: RegisterResellerRequest = { resellerId: 'RS-Vertical-East', name: 'Vertical East' };

@@ -1,0 +1,23 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Principal } from '../auth/principal.js';
+
+/** Who asks and within which flow: everything a command needs besides its data and the clock. */
+export interface RequestContext {
+  readonly principal: Principal;
+  readonly correlationId: string;
+  /** The request's own id: the cause of whatever the command records. */
+  readonly causationId: string;
+}
+
+interface ContextRequest {
+  principal?: Principal;
+  correlationId?: string;
+  id?: unknown;
+}
+
+export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext): RequestContext => {
+  const request = context.switchToHttp().getRequest<ContextRequest>();
+  if (!request.principal) throw new Error('@Ctx() needs an authenticated route');
+  const causationId = String(request.id ?? '');
+  return { principal: request.principal, correlationId: request.correlationId ?? causationId, causationId };
+});

@@ -1,0 +1,73 @@
+import type { Caller, TestApp } from './test-app.js';
+
+/** The seed's customer and catalog (shared/seed: "Upgrade a User Type in iPECS Cloud"). */
+export const VERTICAL_DEMO = {
+  customerId: 'C000000150',
+  name: 'Vertical Demo',
+  resellerId: 'RS-Vertical',
+  servicePlan: 'Standard Plan',
+  billingAccount: 'Vertical Demo',
+  sites: [{ name: 'Vertical Demo', extensionMin: 100, extensionMax: 299 }],
+};
+
+export const PACKAGES = [
+  { name: 'Basic User With VM', itemGroup: 'User License', monthlyPrice: 20 },
+  { name: 'Premium iPECS ONE USER', itemGroup: 'User License', monthlyPrice: 30 },
+  { name: 'Premium PLUS iPECS ONE USER', itemGroup: 'User License', monthlyPrice: 40 },
+  { name: 'Stand Alone VM', itemGroup: 'User License', monthlyPrice: 5 },
+];
+
+export const USER_297 = {
+  extension: 297,
+  name: '9240 Demo',
+  site: 'Vertical Demo',
+  portalId: '297@cm-vertical-demo.com',
+  email: 'jstucker@vertical.com',
+  package: 'Basic User With VM',
+};
+
+export const item = (pkg: string, quantity: number, trialDays = 0) => ({
+  itemGroup: 'User License',
+  package: pkg,
+  quantity,
+  trialDays,
+  billingAccount: 'Vertical Demo',
+});
+
+export interface Actors {
+  readonly admin: Caller;
+  readonly approver: Caller;
+  readonly manager: Caller;
+}
+
+export async function actors(app: TestApp, resellerId = 'RS-Vertical', customerId = VERTICAL_DEMO.customerId): Promise<Actors> {
+  return {
+    admin: await app.as('reseller-admin', resellerId),
+    approver: await app.as('approver', resellerId),
+    manager: await app.as('customer-manager', resellerId, { customerId }),
+  };
+}
+
+const expectStatus = (what: string, response: { status: number; body: unknown }, status: number) => {
+  if (response.status !== status) throw new Error(`${what}: expected ${status}, got ${response.status} ${JSON.stringify(response.body)}`);
+  return response;
+};
+
+/** Places an order and walks it through submit, approve and final confirm; returns the confirmed order. */
+export async function confirmedOrder({ admin, approver }: Actors, customerId: string, items: unknown[], changeDate = '2023-10-24') {
+  const placed = expectStatus('place', await admin.post('/api/orders', { customerId, title: `${customerId} order`, type: 'Change', changeDate, items }), 201);
+  const orderNo = (placed.body as { orderNo: string }).orderNo;
+  expectStatus('submit', await admin.post(`/api/orders/${orderNo}/submit`), 200);
+  expectStatus('approve', await approver.post(`/api/orders/${orderNo}/approve`), 200);
+  return expectStatus('final confirm', await admin.post(`/api/orders/${orderNo}/final-confirm`), 200).body as { orderNo: string; items: unknown[] };
+}
+
+/** Catalog, customer C000000150 with `basic` Basic licenses, and user 297 on one of them. */
+export async function seedVerticalDemo(app: TestApp, basic = 1): Promise<Actors> {
+  const who = await actors(app);
+  for (const pkg of PACKAGES) expectStatus('package', await who.admin.post('/api/packages', pkg), 201);
+  expectStatus('customer', await who.admin.post('/api/customers', VERTICAL_DEMO), 201);
+  await confirmedOrder(who, VERTICAL_DEMO.customerId, [item('Basic User With VM', basic)], '2023-10-01');
+  expectStatus('user 297', await who.manager.post(`/api/customers/${VERTICAL_DEMO.customerId}/users`, USER_297), 201);
+  return who;
+}

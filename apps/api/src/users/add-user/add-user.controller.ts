@@ -1,0 +1,29 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../auth/auth.decorators.js';
+import { ApiProblems, ApiZodBody } from '../../http/api-zod-body.js';
+import { ZodPipe } from '../../http/zod-body.pipe.js';
+import { Ctx, RequestContext } from '../../shared/request-context.js';
+import { UserCommand } from '../user-command.js';
+import { addUserExample, addUserRequest, AddUserRequest } from './add-user.request.js';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('customers/:customerId/users')
+export class AddUserController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @Roles('customer-manager', 'reseller-admin')
+  @ApiOperation({ summary: 'Add a user; it takes an available license of its package' })
+  @ApiZodBody(addUserRequest, addUserExample)
+  @ApiProblems(400, 401, 403, 404, 409)
+  add(
+    @Param('customerId') customerId: string,
+    @Body(new ZodPipe(addUserRequest)) body: AddUserRequest,
+    @Ctx() context: RequestContext,
+  ) {
+    return this.commands.execute(new UserCommand('AddUser', { customerId, ...body }, context));
+  }
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../auth/auth.decorators.js';
+import { ApiProblems, ApiZodBody } from '../../http/api-zod-body.js';
+import { ZodPipe } from '../../http/zod-body.pipe.js';
+import { Ctx, RequestContext } from '../../shared/request-context.js';
+import { ExtensionParam } from '../extension.param.js';
+import { UserCommand } from '../user-command.js';
+import { changePackageRequest, ChangePackageRequest } from './change-package.request.js';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('customers/:customerId/users/:extension/package')
+export class ChangePackageController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(200)
+  @Roles('customer-manager', 'reseller-admin')
+  @ApiOperation({ summary: "Change to Existing Package: needs an available license of the target; the old one becomes available" })
+  @ApiZodBody(changePackageRequest, { package: 'Premium iPECS ONE USER' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  change(
+    @Param('customerId') customerId: string,
+    @ExtensionParam() extension: number,
+    @Body(new ZodPipe(changePackageRequest)) body: ChangePackageRequest,
+    @Ctx() context: RequestContext,
+  ) {
+    return this.commands.execute(new UserCommand('ChangePackage', { customerId, extension, package: body.package }, context));
+  }
+}
