@@ -15,15 +15,15 @@ describe('AddUser', () => {
       ]);
   });
 
-  it('extension must be unique in the customer and inside its site range: below the range', () => {
+  it("extension must be unique in the customer and inside its site's range: below the range", () => {
     given(oneBasicHeld()).when(addUser(99, BASIC)).thenThrows('extension-out-of-range');
   });
 
-  it('extension must be unique in the customer and inside its site range: above the range', () => {
+  it("extension must be unique in the customer and inside its site's range: above the range", () => {
     given(oneBasicHeld()).when(addUser(300, BASIC)).thenThrows('extension-out-of-range');
   });
 
-  it('extension must be unique in the customer and inside its site range: a used extension is taken', () => {
+  it("extension must be unique in the customer and inside its site's range: a used extension is taken", () => {
     given(run([...confirmedOrder('500002', [item(BASIC, 1)]), addUser(297, BASIC)], oneBasicHeld()))
       .when(addUser(297, BASIC))
       .thenThrows('extension-taken');
