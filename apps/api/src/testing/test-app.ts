@@ -57,7 +57,8 @@ export async function startTestApp(overrides: AppOverrides = {}): Promise<TestAp
     }
     const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body !== undefined && { body }) });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+    const json = /json/.test(response.headers.get('content-type') ?? '');
+    return { status: response.status, headers: response.headers, body: json && text ? JSON.parse(text) : text };
   };
 
   return {
