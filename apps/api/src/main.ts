@@ -2,6 +2,7 @@ import { loadEventStoreConfig } from '@ledger/event-store';
 import { loadAppConfig, loadDatabaseConfig } from './config/app-config.js';
 import type { LedgerSettings } from './config/config.module.js';
 import { createApp } from './create-app.js';
+import { seedDemoData } from './demo/demo-data.js';
 
 function loadSettings(): LedgerSettings {
   try {
@@ -16,4 +17,8 @@ function loadSettings(): LedgerSettings {
 const settings = loadSettings();
 const app = await createApp(settings);
 await app.listen(settings.app.port);
-console.log(`license ledger listening on http://localhost:${settings.app.port} (API under /api, docs at /api/docs)`);
+const baseUrl = `http://localhost:${settings.app.port}`;
+if (process.argv.includes('--demo') && (await seedDemoData(baseUrl, settings.app.jwtSecret))) {
+  console.log('license ledger: demo data recorded (customers C000000150, C000000151, C000000200)');
+}
+console.log(`license ledger listening on ${baseUrl} (API under /api, OpenAPI UI at ${baseUrl}/api/docs)`);
