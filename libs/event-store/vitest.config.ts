@@ -2,5 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: { conditions: ['@ledger/source'] },
-  test: { include: ['src/**/*.spec.ts'] },
+  test: {
+    include: ['src/**/*.spec.ts'],
+    benchmark: { include: ['bench/**/*.bench.ts'] },
+  },
 });

@@ -6,6 +6,7 @@ export {
   type ConnectPostgresOptions,
   type PostgresEventStoreOptions,
 } from './postgres/postgres-event-store.js';
+export { createPgPool, sharedPoolDriver } from './postgres/pg-pool.js';
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded/start-embedded-postgres.js';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
 export { loadEventStoreConfig, ConfigError, type EventStoreConfig } from './config/event-store-config.js';

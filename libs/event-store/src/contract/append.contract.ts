@@ -26,17 +26,17 @@ export function appendContract(store: () => EventStore): void {
 
     describe('expected revision', () => {
       const cases: [string, ExpectedRevision, 'new' | 'existing', boolean][] = [
-        ['no-stream on a new stream', 'no-stream', 'new', true],
-        ['no-stream on an existing stream', 'no-stream', 'existing', false],
-        ['stream-exists on a new stream', 'stream-exists', 'new', false],
-        ['stream-exists on an existing stream', 'stream-exists', 'existing', true],
-        ['any on a new stream', 'any', 'new', true],
-        ['any on an existing stream', 'any', 'existing', true],
-        ['the last revision', 1, 'existing', true],
-        ['an older revision', 0, 'existing', false],
-        ['a revision on a new stream', 0, 'new', false],
+        ['no-stream on a new stream is accepted', 'no-stream', 'new', true],
+        ['no-stream on an existing stream conflicts', 'no-stream', 'existing', false],
+        ['stream-exists on a new stream conflicts', 'stream-exists', 'new', false],
+        ['stream-exists on an existing stream is accepted', 'stream-exists', 'existing', true],
+        ['any on a new stream is accepted', 'any', 'new', true],
+        ['any on an existing stream is accepted', 'any', 'existing', true],
+        ['the last revision is accepted', 1, 'existing', true],
+        ['an older revision conflicts', 0, 'existing', false],
+        ['a revision on a new stream conflicts', 0, 'new', false],
       ];
-      it.each(cases)('%s: accepted=%s', async (_, expected, stream, accepted) => {
+      it.each(cases)('%s', async (_, expected, stream, accepted) => {
         const streamId = uniqueName('rev');
         if (stream === 'existing') await store().appendToStream(streamId, newEvents(2), 'no-stream');
         const append = store().appendToStream(streamId, [newEvent()], expected);

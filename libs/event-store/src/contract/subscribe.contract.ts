@@ -31,6 +31,17 @@ export function subscribeContract(store: () => EventStore, rounds: number): void
       ]);
     });
 
+    it('ends when its signal aborts while it waits for new events', async () => {
+      const controller = new AbortController();
+      const after = await store().headPosition();
+      const received: RecordedEvent[] = [];
+      setTimeout(() => controller.abort(), 200);
+      const filter = { streamPrefix: uniqueName('quiet') };
+      for await (const event of store().subscribeToAll({ after, filter, signal: controller.signal }))
+        received.push(event);
+      expect(received).toEqual([]);
+    });
+
     it('resumed from its checkpoint, misses and repeats nothing', async () => {
       const prefix = uniqueName('resume');
       const after = await store().headPosition();

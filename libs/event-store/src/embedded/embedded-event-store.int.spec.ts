@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventStoreContract } from '../contract/event-store.contract.js';
 import { newEvents, uniqueName } from '../contract/fixtures.js';
 import { createEmbeddedEventStore } from '../create-event-store.js';
+import { createPgPool, sharedPoolDriver } from '../postgres/pg-pool.js';
+import { PostgresEventStore } from '../postgres/postgres-event-store.js';
+import { startEmbeddedPostgres } from './start-embedded-postgres.js';
 
 let dataDir: string;
 beforeAll(async () => {
@@ -33,6 +36,40 @@ describe('embedded PGlite data folder', () => {
       expect(await second.headPosition()).toBe(result.position);
     } finally {
       await second.close();
+    }
+  }, 60_000);
+});
+
+describe('sharing the embedded engine', () => {
+  it('lets a second component use the one connection through sharedPoolDriver', async () => {
+    const engine = await startEmbeddedPostgres({ dataDir: join(dataDir, 'shared') });
+    const pool = createPgPool(engine.connectionString, engine.poolMax);
+    try {
+      await PostgresEventStore.migrate(pool);
+      const store = new PostgresEventStore(pool, { listen: false });
+      const driver = sharedPoolDriver(pool);
+      const readModels = new driver.Pool(); // what TypeORM does with its `driver` option
+      await readModels.query('CREATE TABLE read_model (id integer PRIMARY KEY)');
+      const writeRow = async (id: number) => {
+        const client = await readModels.connect();
+        try {
+          await client.query('BEGIN');
+          await client.query('INSERT INTO read_model VALUES ($1)', [id]);
+          await client.query('COMMIT');
+        } finally {
+          client.release();
+        }
+      };
+      const appends = Array.from({ length: 20 }, () =>
+        store.appendToStream(uniqueName('shared'), newEvents(1), 'no-stream'),
+      );
+      await Promise.all([...appends, ...Array.from({ length: 20 }, (_, id) => writeRow(id))]);
+      await readModels.end(); // the second component shutting down leaves the pool to its owner
+      expect((await pool.query('SELECT count(*)::int AS n FROM read_model')).rows[0]).toEqual({ n: 20 });
+      expect(await store.headPosition()).toBe(20);
+    } finally {
+      await pool.end();
+      await engine.stop();
     }
   }, 60_000);
 });

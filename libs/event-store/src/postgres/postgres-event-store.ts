@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type {
   AppendResult,
   EventStore,
@@ -14,6 +14,7 @@ import { AppendListener } from './append-listener.js';
 import { appendToStream } from './append-to-stream.js';
 import { followAll } from './follow-all.js';
 import { runMigrations } from './migrations.js';
+import { createPgPool } from './pg-pool.js';
 import { headPosition, readAll } from './read-all.js';
 import { readStream } from './read-stream.js';
 import { Wakeup } from './wakeup.js';
@@ -41,6 +42,9 @@ export class PostgresEventStore implements EventStore {
   private readonly listener: AppendListener | undefined;
   // Aborted by close(), so live subscriptions end instead of querying a closed pool.
   private readonly closing = new AbortController();
+  // Subscription reads still running: close() lets them finish, because pg's pool strands a
+  // query still connecting when the pool ends (in our tests its promise never settled).
+  private readonly subscriptionReads = new Set<Promise<unknown>>();
 
   /** Uses `pool` as it is; call `PostgresEventStore.migrate(pool)` first. */
   constructor(
@@ -54,13 +58,7 @@ export class PostgresEventStore implements EventStore {
   /** Creates the pool, runs the migrations and returns a store that owns the pool. */
   static async connect(options: ConnectPostgresOptions): Promise<PostgresEventStore> {
     const { connectionString, poolMax = 10, listen = true, ...rest } = options;
-    const pool = new pg.Pool({
-      connectionString,
-      max: poolMax,
-      // A single-connection engine refuses a second connection while an idle one is closing,
-      // so a pool of one keeps its connection for good.
-      idleTimeoutMillis: poolMax === 1 ? 0 : 10_000,
-    });
+    const pool = createPgPool(connectionString, poolMax);
     try {
       await PostgresEventStore.migrate(pool);
     } catch (error) {
@@ -101,17 +99,18 @@ export class PostgresEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
     const { filter, signal } = options;
     const stop = signal === undefined ? this.closing.signal : AbortSignal.any([signal, this.closing.signal]);
-    return followAll(
-      (after, maxCount) => this.readAll({ after, maxCount, ...(filter && { filter }) }),
-      this.wakeup,
-      {
-        after: options.after ?? 0,
-        batchSize: this.options.batchSize ?? 500,
-        pollIntervalMs: this.options.pollIntervalMs ?? 500,
-        signal: stop,
-        ...(this.listener && { beforeWait: () => this.listener?.ensureListening() }),
-      },
-    );
+    const readBatch = (after: number, maxCount: number) => {
+      const read = this.readAll({ after, maxCount, ...(filter && { filter }) });
+      this.subscriptionReads.add(read);
+      return read.finally(() => this.subscriptionReads.delete(read));
+    };
+    return followAll(readBatch, this.wakeup, {
+      after: options.after ?? 0,
+      batchSize: this.options.batchSize ?? 500,
+      pollIntervalMs: this.options.pollIntervalMs ?? 500,
+      signal: stop,
+      ...(this.listener && { beforeWait: () => this.listener?.ensureListening() }),
+    });
   }
 
   headPosition(): Promise<number> {
@@ -121,6 +120,7 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     this.closing.abort();
     await this.listener?.close();
+    await Promise.allSettled([...this.subscriptionReads]);
     if (this.options.ownsPool) await this.pool.end();
   }
 }
