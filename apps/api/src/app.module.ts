@@ -13,6 +13,7 @@ import { RegisterCustomerController } from './customers/register-customer/regist
 import { RegisterCustomerHandler } from './customers/register-customer/register-customer.handler.js';
 import { HealthController } from './health/health.controller.js';
 import { ProblemFilter } from './http/problem.filter.js';
+import { IdempotencyJanitor } from './idempotency/idempotency-janitor.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { GetOrderController } from './orders/get-order/get-order.controller.js';
 import { OrderTransitionsController } from './orders/order-transitions/order-transitions.controller.js';
@@ -84,6 +85,7 @@ export class AppModule {
         OrderLocator,
         ResellerDirectory,
         CatalogPrices,
+        IdempotencyJanitor,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },
