@@ -1,4 +1,4 @@
-import { startEmbeddedPostgres } from '@ledger/event-store';
+import { createPgPool, sharedPoolDriver, startEmbeddedPostgres } from '@ledger/event-store';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config.js';
@@ -16,36 +16,33 @@ export interface Database {
 
 /**
  * Opens PostgreSQL for the read models and the idempotency keys (and the events, on the postgres
- * store): the real server at DATABASE_URL, or the embedded engine in LEDGER_DATA_DIR. The embedded
- * engine is a single backend, so TypeORM's pool is capped at one connection and every other
- * component borrows that same pool instead of opening its own.
+ * store): the real server at DATABASE_URL, or the embedded engine in LEDGER_DATA_DIR. One pg pool
+ * serves TypeORM, the event store and the idempotency keys; on the embedded engine, a single
+ * backend, it holds exactly one connection (libs/event-store README, "Sharing the embedded engine").
  */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const engine = config.kind === 'embedded' ? await startEmbeddedPostgres({ dataDir: config.dataDir }) : undefined;
   const url = engine?.connectionString ?? (config.kind === 'postgres' ? config.url : '');
+  const pool = createPgPool(url, engine ? 1 : 10);
   const dataSource = new DataSource({
     type: 'postgres',
+    driver: sharedPoolDriver(pool),
     url,
     entities: READ_MODEL_ENTITIES,
     migrations: READ_MODEL_MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
-    extra: engine ? { max: 1, idleTimeoutMillis: 0 } : { max: 10 },
   });
+  const close = async () => {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await pool.end();
+    await engine?.stop();
+  };
   try {
     await dataSource.initialize();
   } catch (error) {
-    await engine?.stop();
+    await close();
     throw error;
   }
-  return {
-    dataSource,
-    pool: (dataSource.driver as unknown as { master: Pool }).master,
-    embedded: engine !== undefined,
-    url,
-    async close() {
-      await dataSource.destroy();
-      await engine?.stop();
-    },
-  };
+  return { dataSource, pool, embedded: engine !== undefined, url, close };
 }
