@@ -13,6 +13,8 @@ import { RegisterCustomerController } from './customers/register-customer/regist
 import { RegisterCustomerHandler } from './customers/register-customer/register-customer.handler.js';
 import { HealthController } from './health/health.controller.js';
 import { ProblemFilter } from './http/problem.filter.js';
+import { ProjectionsModule } from './projections/projections.module.js';
+import { loadProjectorConfig } from './projections/projector-config.js';
 import { IdempotencyJanitor } from './idempotency/idempotency-janitor.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { GetOrderController } from './orders/get-order/get-order.controller.js';
@@ -74,7 +76,13 @@ export class AppModule {
   static forRoot(settings: LedgerSettings, overrides: AppOverrides = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(settings), StoreModule, CqrsModule.forRoot(), TerminusModule],
+      imports: [
+        ConfigModule.forRoot(settings),
+        StoreModule,
+        CqrsModule.forRoot(),
+        TerminusModule,
+        ProjectionsModule.forRoot(loadProjectorConfig(process.env)),
+      ],
       controllers: slices.controllers,
       providers: [
         ...slices.handlers,

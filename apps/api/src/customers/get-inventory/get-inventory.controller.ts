@@ -1,22 +1,63 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { inventoryOf } from '@ledger/domain';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { DataSource, IsNull, Not } from 'typeorm';
+import { z } from 'zod';
 import { CurrentPrincipal } from '../../auth/auth.decorators.js';
 import type { Principal } from '../../auth/principal.js';
-import { CustomerCommands } from '../../shared/customer-commands.js';
+import { ZodPipe } from '../../http/zod-body.pipe.js';
+import { LicenseInventoryRow } from '../../read-models/license-inventory.entity.js';
+import { minPosition } from '../../queries/query-params.js';
+import { ReadModelScope } from '../../queries/read-model-scope.js';
+import { ReadYourWrites } from '../../queries/read-your-writes.js';
+import { lowestPosition } from '../../projections/checkpoints.js';
+import { DATABASE, SQL_POOL } from '../../store/store.tokens.js';
+import type { Database } from '../../store/open-database.js';
+import type { Pool } from 'pg';
+
+const READ_MODELS = ['customers', 'license-inventory'];
+const InventoryQuery = z.object({ minPosition }).strict();
 
 @ApiTags('customers')
 @ApiBearerAuth()
 @Controller('customers')
 export class GetInventoryController {
-  constructor(private readonly customers: CustomerCommands) {}
+  private readonly dataSource: DataSource;
+
+  constructor(
+    @Inject(DATABASE) database: Database,
+    @Inject(SQL_POOL) private readonly pool: Pool,
+    private readonly scope: ReadModelScope,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {
+    this.dataSource = database.dataSource;
+  }
 
   @Get(':customerId/inventory')
   @ApiOperation({
-    summary: 'License inventory per package: held (Now), pending adds and returns, To Be, assigned, reserved, available',
+    summary: 'License inventory per package: held (Now), pending adds and returns, To Be, assigned, reserved, available (from the read model)',
   })
-  async get(@Param('customerId') customerId: string, @CurrentPrincipal() principal: Principal) {
-    const { account, position } = await this.customers.load(principal, customerId);
-    return { customerId, packages: inventoryOf(account), position };
+  @ApiQuery({ name: 'minPosition', required: false, type: Number })
+  async get(
+    @Param('customerId') customerId: string,
+    @Query(new ZodPipe(InventoryQuery)) query: z.output<typeof InventoryQuery>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    // The inventory is what users act on ("only packages with available > 0 can be chosen"), so it
+    // stays as fresh as it was when it was folded from the stream: by default it waits for the head.
+    await this.readYourWrites.waitForHead(query.minPosition, READ_MODELS);
+    await this.scope.customer(principal, customerId);
+    // Read before the rows, so the rows reflect at least this position.
+    const position = await lowestPosition(this.pool, READ_MODELS);
+    const rows = await this.dataSource.getRepository(LicenseInventoryRow).find({
+      where: [
+        { customerId, orderedPosition: Not(IsNull()) },
+        { customerId, assigned: Not(0) },
+      ],
+      order: { orderedPosition: { direction: 'ASC', nulls: 'LAST' }, seenPosition: 'ASC' },
+    });
+    const packages = rows.map(({ package: pkg, itemGroup, held, pendingAdds, pendingReturns, toBe, assigned, reserved, available }) => ({
+      ...{ package: pkg, itemGroup, held, pendingAdds, pendingReturns, toBe, assigned, reserved, available },
+    }));
+    return { customerId, packages, position };
   }
 }

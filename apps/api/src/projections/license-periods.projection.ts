@@ -1,0 +1,88 @@
+import { type ConfirmedItem, type CustomerEvent, type LicensePeriod, licensePeriods, type OrderFinalConfirmed } from '@ledger/domain';
+import { eventsOf, type Projection } from './projection.js';
+import { RowSet, type Sql, type TableSpec } from './row-set.js';
+
+interface PeriodRow {
+  customerId: string;
+  licenseNo: number;
+  package: string;
+  billingStart: string;
+  endDate: string | null;
+  customerPrice: number;
+  orderNo: string;
+  returnedOn: string | null;
+}
+
+const PERIODS: TableSpec<PeriodRow> = {
+  table: 'license_periods',
+  key: ['customerId', 'licenseNo'],
+  columns: {
+    customerId: 'text',
+    licenseNo: 'int4',
+    package: 'text',
+    billingStart: 'date',
+    endDate: 'date',
+    customerPrice: 'numeric',
+    orderNo: 'text',
+    returnedOn: 'date',
+  },
+};
+
+/**
+ * The open periods, replayed as one-license confirms in license order. `licensePeriods` keeps its
+ * input order and only ever ends open periods, so feeding it these before the batch's confirms
+ * applies the domain's billing rules to the stored state without re-reading the customer's events.
+ */
+const replayOf = (customerId: string, open: readonly PeriodRow[]): OrderFinalConfirmed[] =>
+  open.map((period) => {
+    const item: ConfirmedItem = {
+      ...{ itemNo: 1, itemGroup: '', package: period.package, billingAccount: '', actDate: period.billingStart },
+      ...{ billingStart: period.billingStart, customerPrice: period.customerPrice, now: 0, order: 1, toBe: 1, trialDays: 0 },
+    };
+    const data = { customerId, orderNo: period.orderNo, confirmedAt: '', effectiveDate: period.billingStart, items: [item] };
+    return { type: 'OrderFinalConfirmed', data };
+  });
+
+const toRow = (customerId: string, licenseNo: number, period: LicensePeriod): PeriodRow => ({
+  customerId,
+  licenseNo,
+  package: period.package,
+  billingStart: period.billingStart,
+  endDate: period.end,
+  customerPrice: period.customerPrice,
+  orderNo: period.orderNo,
+  returnedOn: period.returnedOn,
+});
+
+async function nextLicenseNos(sql: Sql, customerIds: readonly string[]): Promise<Map<string, number>> {
+  const result = await sql.query<{ customer_id: string; last: number }>(
+    'SELECT customer_id, max(license_no) AS last FROM license_periods WHERE customer_id = ANY($1::text[]) GROUP BY customer_id',
+    [customerIds],
+  );
+  return new Map(result.rows.map((row) => [row.customer_id, row.last + 1]));
+}
+
+/** Each license's billable period (billing start up to its return), the basis of billing reconciliation. */
+export const licensePeriodsProjection: Projection = {
+  name: 'license-periods',
+  tables: ['license_periods'],
+  async apply(events, sql) {
+    const confirms = eventsOf(events, 'OrderFinalConfirmed');
+    if (confirms.length === 0) return;
+    const customerIds = [...new Set(confirms.map((e) => e.event.data.customerId))];
+    const periods = new RowSet(PERIODS);
+    await periods.load(sql, ['customerId'], customerIds.map((customerId) => ({ customerId })), 'end_date IS NULL');
+    const next = await nextLicenseNos(sql, customerIds);
+    for (const customerId of customerIds) {
+      const open = periods.all().filter((p) => p.customerId === customerId).sort((a, b) => a.licenseNo - b.licenseNo);
+      const mine: CustomerEvent[] = confirms.filter((e) => e.event.data.customerId === customerId).map((e) => e.event);
+      const after = licensePeriods([...replayOf(customerId, open), ...mine]);
+      after.forEach((period, index) => {
+        const stored = open[index];
+        const licenseNo = stored?.licenseNo ?? (next.get(customerId) ?? 1) + index - open.length;
+        if (!stored || stored.endDate !== period.end) periods.put(toRow(customerId, licenseNo, period));
+      });
+    }
+    await periods.flush(sql);
+  },
+};

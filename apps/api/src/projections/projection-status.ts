@@ -1,0 +1,42 @@
+import type { EventStore } from '@ledger/event-store';
+import type { Pool } from 'pg';
+import { type CheckpointRow, readCheckpoints } from './checkpoints.js';
+import { type Progress, progressOf } from './progress.js';
+
+export interface ProjectionStatus {
+  readonly name: string;
+  readonly position: number;
+  /** Events recorded but not yet in this read model. */
+  readonly lagEvents: number;
+  /** Age of the oldest event not yet in this read model (0 when caught up). */
+  readonly lagSeconds: number;
+  readonly status: 'live' | 'rebuilding';
+  /** The rebuild's progress; null while live. */
+  readonly progress: Progress | null;
+}
+
+const rebuildProgress = (row: CheckpointRow, head: number): Progress | null => {
+  if (row.status !== 'rebuilding' || row.rebuildStartedAt === null) return null;
+  const elapsed = (row.rebuildUpdatedAt ?? row.rebuildStartedAt).getTime() - row.rebuildStartedAt.getTime();
+  return progressOf(row.rebuildPosition ?? 0, Math.max(row.rebuildTotal ?? 0, head), elapsed);
+};
+
+export async function projectionStatuses(store: EventStore, pool: Pool, now = new Date()): Promise<ProjectionStatus[]> {
+  const rows = await readCheckpoints(pool);
+  const head = await store.headPosition();
+  const oldestAfter = new Map<number, Date | undefined>();
+  for (const position of new Set(rows.filter((row) => row.position < head).map((row) => row.position))) {
+    oldestAfter.set(position, (await store.readAll({ after: position, maxCount: 1 }))[0]?.recordedAt);
+  }
+  return rows.map((row) => {
+    const oldest = oldestAfter.get(row.position);
+    return {
+      name: row.name,
+      position: row.position,
+      lagEvents: Math.max(head - row.position, 0),
+      lagSeconds: oldest ? Math.max((now.getTime() - oldest.getTime()) / 1000, 0) : 0,
+      status: row.status,
+      progress: rebuildProgress(row, head),
+    };
+  });
+}

@@ -1,0 +1,49 @@
+import { type LedgerEvent, upcast } from '@ledger/domain';
+import type { JsonObject, RecordedEvent } from '@ledger/event-store';
+import type { Sql } from './row-set.js';
+
+/** A recorded event as the projections see it: the domain event when the ledger knows its type. */
+export interface ProjectedEvent {
+  readonly position: number;
+  readonly streamId: string;
+  readonly type: string;
+  readonly data: JsonObject;
+  readonly metadata: JsonObject;
+  readonly occurredAt: string;
+  /** undefined for an event type this build does not know: only the audit log records it. */
+  readonly event: LedgerEvent | undefined;
+}
+
+/**
+ * A read model: the tables it owns (unqualified: the batch's search_path points at the live schema
+ * or at a rebuild's shadow schema) and how a batch of events changes them. `apply` gets only the
+ * events after the projection's checkpoint and runs inside the batch's transaction.
+ */
+export interface Projection {
+  readonly name: string;
+  readonly tables: readonly string[];
+  apply(events: readonly ProjectedEvent[], sql: Sql): Promise<void>;
+}
+
+const decode = (recorded: RecordedEvent): LedgerEvent | undefined => {
+  const version = typeof recorded.metadata.schemaVersion === 'number' ? recorded.metadata.schemaVersion : 1;
+  try {
+    return upcast(recorded.type, version, recorded.data);
+  } catch {
+    return undefined;
+  }
+};
+
+export const toProjectedEvent = (recorded: RecordedEvent): ProjectedEvent => ({
+  position: recorded.position,
+  streamId: recorded.streamId,
+  type: recorded.type,
+  data: recorded.data,
+  metadata: recorded.metadata,
+  occurredAt: typeof recorded.metadata.occurredAt === 'string' ? recorded.metadata.occurredAt : recorded.recordedAt.toISOString(),
+  event: decode(recorded),
+});
+
+/** The batch's events of the given types, narrowed. */
+export const eventsOf = <T extends LedgerEvent['type']>(events: readonly ProjectedEvent[], ...types: T[]) =>
+  events.filter((e): e is ProjectedEvent & { event: Extract<LedgerEvent, { type: T }> } => e.event !== undefined && (types as string[]).includes(e.event.type));

@@ -1,0 +1,2 @@
+export const PROJECTOR_CONFIG = Symbol('PROJECTOR_CONFIG');
+export const READ_MODELS_MIGRATED = Symbol('READ_MODELS_MIGRATED');

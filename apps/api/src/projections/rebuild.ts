@@ -1,0 +1,137 @@
+import type { EventStore } from '@ledger/event-store';
+import type { Pool } from 'pg';
+import { inBatches } from './batches.js';
+import { describeProgress, progressOf } from './progress.js';
+import type { ProjectorLog } from './projector.js';
+import { toProjectedEvent, type Projection } from './projection.js';
+import { LIVE_SCHEMA, shadowSchemaOf } from './projections.js';
+import type { Sql } from './row-set.js';
+import { inTransaction } from './transaction.js';
+
+/** A rebuild whose owner stopped reporting for this long (it crashed) may be taken over. */
+const STALE_REBUILD = '30 seconds';
+
+export class RebuildInProgress extends Error {
+  constructor(readonly projection: string) {
+    super(`projection ${projection} is already being rebuilt`);
+  }
+}
+
+export interface RebuildOptions {
+  readonly batchSize?: number;
+  readonly progressEveryMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+const CLAIM = `
+  UPDATE read_models.projection_checkpoints
+     SET status = 'rebuilding', rebuild_position = 0, rebuild_total = $2, rebuild_started_at = now(), rebuild_updated_at = now()
+   WHERE name = $1 AND (status = 'live' OR rebuild_updated_at < now() - interval '${STALE_REBUILD}')`;
+
+const ADVANCE = `
+  UPDATE read_models.projection_checkpoints
+     SET rebuild_position = $3, rebuild_total = $4, rebuild_updated_at = now()
+   WHERE name = $1 AND status = 'rebuilding' AND rebuild_position = $2`;
+
+const LIVE_AGAIN = "status = 'live', rebuild_position = NULL, rebuild_total = NULL, rebuild_started_at = NULL, rebuild_updated_at = NULL";
+const RELEASE = `UPDATE read_models.projection_checkpoints SET ${LIVE_AGAIN} WHERE name = $1`;
+const SWAPPED = `UPDATE read_models.projection_checkpoints SET ${LIVE_AGAIN}, position = $2, updated_at = now() WHERE name = $1`;
+
+/** Fresh, empty copies of the projection's tables (columns, defaults, generated columns, keys and indexes). */
+async function createShadow(pool: Pool, projection: Projection): Promise<string> {
+  const shadow = shadowSchemaOf(projection);
+  const tables = projection.tables.map((t) => `CREATE TABLE ${shadow}.${t} (LIKE ${LIVE_SCHEMA}.${t} INCLUDING ALL);`).join('\n');
+  await inTransaction(pool, (sql) => sql.query(`DROP SCHEMA IF EXISTS ${shadow} CASCADE; CREATE SCHEMA ${shadow}; ${tables}`));
+  return shadow;
+}
+
+/**
+ * Swaps the rebuilt tables in and sets the live checkpoint to where the rebuild got, in one
+ * transaction. It takes the checkpoint's row lock first, so it waits for a live batch in flight;
+ * the live projector then finds its checkpoint moved and resumes from the rebuild's position.
+ */
+async function swapIn(sql: Sql, projection: Projection, position: number): Promise<void> {
+  const shadow = shadowSchemaOf(projection);
+  const retired = `${shadow}_retired`;
+  await sql.query('SELECT 1 FROM read_models.projection_checkpoints WHERE name = $1 FOR UPDATE', [projection.name]);
+  const moves = projection.tables.map(
+    (t) => `ALTER TABLE ${LIVE_SCHEMA}.${t} SET SCHEMA ${retired}; ALTER TABLE ${shadow}.${t} SET SCHEMA ${LIVE_SCHEMA};`,
+  );
+  await sql.query(`CREATE SCHEMA ${retired}; ${moves.join('\n')} DROP SCHEMA ${retired} CASCADE; DROP SCHEMA ${shadow} CASCADE;`);
+  await sql.query(SWAPPED, [projection.name, position]);
+}
+
+/** Marks the projection as rebuilding (or fails if another rebuild owns it) and returns the head position to replay up to. */
+export async function claimRebuild(store: EventStore, pool: Pool, projection: Projection): Promise<number> {
+  const total = await store.headPosition();
+  const claimed = await pool.query(CLAIM, [projection.name, total]);
+  if (claimed.rowCount === 0) throw new RebuildInProgress(projection.name);
+  return total;
+}
+
+/**
+ * Replays every event from position 0 into shadow tables while the live ones keep serving (and
+ * the live projector keeps them current), then swaps the shadow tables in atomically. The
+ * projection must be claimed first (claimRebuild).
+ */
+export async function runRebuild(
+  store: EventStore,
+  pool: Pool,
+  projection: Projection,
+  logger: ProjectorLog,
+  options: RebuildOptions & { readonly total: number },
+): Promise<void> {
+  const { batchSize = 500, progressEveryMs = 2000, total } = options;
+  const done = new AbortController();
+  try {
+    const shadow = await createShadow(pool, projection);
+    const started = Date.now();
+    let reported = started;
+    let position = 0;
+    logger.log(`rebuild of ${projection.name} started: ${total} events to replay`);
+    if (total === 0) return await inTransaction(pool, (sql) => swapIn(sql, projection, 0));
+    const signal = options.signal ? AbortSignal.any([options.signal, done.signal]) : done.signal;
+    for await (const recorded of inBatches(store.subscribeToAll({ after: 0, signal }), batchSize)) {
+      const head = await store.headPosition();
+      const batch = recorded.map(toProjectedEvent);
+      const last = batch.at(-1)?.position ?? position;
+      const caughtUp = last >= head;
+      await inTransaction(pool, async (sql) => {
+        await sql.query(`SET LOCAL search_path TO ${shadow}`);
+        await projection.apply(batch, sql);
+        const advanced = await sql.query(ADVANCE, [projection.name, position, last, head]);
+        if (advanced.rowCount !== 1) throw new RebuildInProgress(projection.name);
+        if (caughtUp) await swapIn(sql, projection, last);
+      });
+      position = last;
+      if (caughtUp) {
+        logger.log(`rebuild of ${projection.name} done: ${position} events in ${Date.now() - started} ms; swapped in`);
+        return;
+      }
+      if (Date.now() - reported >= progressEveryMs) {
+        reported = Date.now();
+        logger.log(describeProgress(`rebuild of ${projection.name}`, progressOf(position, head, reported - started)));
+      }
+    }
+    throw new Error(`rebuild of ${projection.name} stopped before it caught up`);
+  } catch (error) {
+    if (!(error instanceof RebuildInProgress)) {
+      await pool.query(RELEASE, [projection.name]);
+      await pool.query(`DROP SCHEMA IF EXISTS ${shadowSchemaOf(projection)} CASCADE`);
+    }
+    throw error;
+  } finally {
+    done.abort();
+  }
+}
+
+export async function rebuildProjection(
+  store: EventStore,
+  pool: Pool,
+  projection: Projection,
+  logger: ProjectorLog,
+  options: RebuildOptions = {},
+): Promise<void> {
+  const total = await claimRebuild(store, pool, projection);
+  await runRebuild(store, pool, projection, logger, { ...options, total });
+}

@@ -1,0 +1,56 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Pool } from 'pg';
+import { z } from 'zod';
+import { CurrentPrincipal } from '../../auth/auth.decorators.js';
+import type { Principal } from '../../auth/principal.js';
+import { ZodPipe } from '../../http/zod-body.pipe.js';
+import { SQL_POOL } from '../../store/store.tokens.js';
+import { cursor, decodeCursor, limit, minPosition, pageOf } from '../query-params.js';
+import { ReadModelScope } from '../read-model-scope.js';
+import { ReadYourWrites } from '../read-your-writes.js';
+
+const ListUsersQuery = z.object({ limit, cursor, minPosition }).strict();
+
+interface UserRow {
+  extension: number;
+  name: string;
+  site: string;
+  portal_id: string;
+  email: string;
+  package: string;
+}
+
+const SELECT_USERS = `
+  SELECT extension, name, site, portal_id, email, package FROM read_models.users
+   WHERE customer_id = $1 AND extension > $2 ORDER BY extension LIMIT $3`;
+
+@ApiTags('customers')
+@ApiBearerAuth()
+@Controller('customers')
+export class ListUsersController {
+  constructor(
+    @Inject(SQL_POOL) private readonly pool: Pool,
+    private readonly scope: ReadModelScope,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  @Get(':customerId/users')
+  @ApiOperation({ summary: "A customer's users by extension, with each one's current package (paged: limit, cursor)" })
+  async list(
+    @Param('customerId') customerId: string,
+    @Query(new ZodPipe(ListUsersQuery)) query: z.output<typeof ListUsersQuery>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    await this.readYourWrites.waitFor(query.minPosition, ['customers', 'users']);
+    await this.scope.customer(principal, customerId);
+    const after = decodeCursor(query.cursor);
+    const rows = await this.pool.query<UserRow>(SELECT_USERS, [customerId, typeof after === 'number' ? after : -1, query.limit + 1]);
+    return pageOf(
+      rows.rows,
+      query.limit,
+      (row) => ({ extension: row.extension, name: row.name, site: row.site, portalId: row.portal_id, email: row.email, package: row.package }),
+      (row) => row.extension,
+    );
+  }
+}
