@@ -71,6 +71,9 @@ describe('the seed upgrade story over HTTP (Basic User With VM -> Premium iPECS 
     const confirmed = await who.admin.post(`/api/orders/${orderNo}/final-confirm`);
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.status).toBe('FinalConfirmed');
+    expect(confirmed.body.confirmedItems).toEqual([
+      expect.objectContaining({ package: 'Basic User With VM', now: 1, order: -1, toBe: 0, actDate: confirmed.body.effectiveDate }),
+    ]);
     inventory = (await who.admin.get(`/api/customers/${C}/inventory`)).body;
     expect(row(inventory, 'Basic User With VM')).toMatchObject({ held: 0, reserved: 0, available: 0, toBe: 0 });
 

@@ -15,5 +15,6 @@ export const orderView = (customerId: string, order: Order, position: number) =>
   confirmedAt: order.confirmedAt,
   effectiveDate: order.effectiveDate,
   items: order.items,
+  confirmedItems: order.confirmedItems,
   position,
 });

@@ -1,4 +1,4 @@
-import type { LicenseItemData, OrderEvent, OrderItemFields, OrderPlaced } from './order-events.js';
+import type { ConfirmedItem, LicenseItemData, OrderEvent, OrderItemFields, OrderPlaced } from './order-events.js';
 
 type OrderHeader = OrderPlaced['data'];
 
@@ -19,6 +19,8 @@ export interface Order extends OrderHeader {
   readonly rejectReason: string | null;
   readonly confirmedAt: string | null;
   readonly effectiveDate: string | null;
+  /** The final confirm's Act. Date, Billing Start, Now / Order / To Be per item; empty until then. */
+  readonly confirmedItems: readonly ConfirmedItem[];
 }
 
 /** Submitted and Approved orders are pending: their adds and returns show in To Be, their returns are reserved. */
@@ -38,7 +40,7 @@ const withItem = (order: Order, item: OrderItem): Order => ({
 /** Folds one order's events; the customer account keeps one of these per order number. */
 export const evolveOrder = (order: Order | undefined, event: OrderEvent): Order | undefined => {
   if (event.type === 'OrderPlaced') {
-    return { ...event.data, status: 'Temporary', items: [], lastItemNo: 0, rejectReason: null, confirmedAt: null, effectiveDate: null };
+    return { ...event.data, status: 'Temporary', items: [], lastItemNo: 0, rejectReason: null, confirmedAt: null, effectiveDate: null, confirmedItems: [] };
   }
   if (order === undefined) return order;
   switch (event.type) {
@@ -57,7 +59,13 @@ export const evolveOrder = (order: Order | undefined, event: OrderEvent): Order 
     case 'OrderCancelled':
       return { ...order, status: 'Cancelled' };
     case 'OrderFinalConfirmed':
-      return { ...order, status: 'FinalConfirmed', confirmedAt: event.data.confirmedAt, effectiveDate: event.data.effectiveDate };
+      return {
+        ...order,
+        status: 'FinalConfirmed',
+        confirmedAt: event.data.confirmedAt,
+        effectiveDate: event.data.effectiveDate,
+        confirmedItems: event.data.items,
+      };
     default: {
       const unexpected: never = event;
       return unexpected;
