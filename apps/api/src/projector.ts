@@ -1,0 +1,59 @@
+/**
+ * The projector as its own process (`npm run projector`): follows the event store and keeps the
+ * read models current, so the API can run with PROJECTOR=external. `--rebuild=<name>` also
+ * rebuilds that projection into fresh tables and swaps them in. Needs DATABASE_URL: the embedded
+ * engine belongs to the API process.
+ */
+import 'reflect-metadata';
+import { EventStore, EventStoreConfig, EventStoreDbEventStore, loadEventStoreConfig, PostgresEventStore } from '@ledger/event-store';
+import pino from 'pino';
+import { loadDatabaseConfig } from './config/app-config.js';
+import { projectionNamed } from './projections/projections.js';
+import { Projector, type ProjectorLog } from './projections/projector.js';
+import { rebuildProjection } from './projections/rebuild.js';
+import { migrateReadModels } from './read-models/migrate-read-models.js';
+import { type Database, openDatabase } from './store/open-database.js';
+
+const storeFor = async (config: EventStoreConfig, database: Database): Promise<EventStore> => {
+  if (config.kind === 'eventstoredb') return EventStoreDbEventStore.connect(config.eventStoreUrl);
+  await PostgresEventStore.migrate(database.pool);
+  return new PostgresEventStore(database.pool, { ownsPool: false, listen: { connectionString: database.url } });
+};
+
+function settings() {
+  try {
+    const database = loadDatabaseConfig(process.env);
+    if (database.kind !== 'postgres') throw new Error('DATABASE_URL is required: the projector process shares a real PostgreSQL with the API');
+    const rebuild = process.argv.find((arg) => arg.startsWith('--rebuild='))?.slice('--rebuild='.length);
+    if (rebuild !== undefined && !projectionNamed(rebuild)) throw new Error(`--rebuild names no projection: "${rebuild}"`);
+    return { database, store: loadEventStoreConfig(process.env), rebuild, logLevel: process.env.LOG_LEVEL ?? 'info' };
+  } catch (error) {
+    console.error(`license ledger projector: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+const config = settings();
+const logger = pino({ level: config.logLevel });
+const log: ProjectorLog = { log: (message) => logger.info(message), error: (message) => logger.error(message) };
+const database = await openDatabase(config.database);
+await migrateReadModels(database);
+const store = await storeFor(config.store, database);
+const projector = new Projector(store, database.pool, log);
+await projector.start();
+log.log('projector started');
+const stopping = new AbortController();
+const projection = config.rebuild === undefined ? undefined : projectionNamed(config.rebuild);
+const rebuild = projection ? rebuildProjection(store, database.pool, projection, log, { signal: stopping.signal }) : Promise.resolve();
+rebuild.catch((error: unknown) => log.error(`rebuild of ${config.rebuild} failed: ${String(error)}`));
+
+const shutdown = async () => {
+  stopping.abort();
+  await projector.stop();
+  await rebuild.catch(() => undefined);
+  await store.close();
+  await database.close();
+  process.exit(0);
+};
+process.once('SIGTERM', () => void shutdown());
+process.once('SIGINT', () => void shutdown());
