@@ -1,0 +1,32 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+
+const API_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** `npm run projector` as a child process on `databaseUrl`; resolves once its loop has started. */
+export async function startProjectorProcess(databaseUrl: string, args: readonly string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--conditions=@ledger/source', '--import', './bin/ts-hooks.mjs', 'src/projector.ts', ...args], {
+    cwd: API_DIR,
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'info', NODE_OPTIONS: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const started = new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('projector started')) resolve();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code, signal) => reject(new Error(`projector exited (${code ?? signal}) before it started:\n${output}`)));
+  });
+  await started;
+  return child;
+}
+
+export async function killProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill(signal);
+  await exited;
+}
