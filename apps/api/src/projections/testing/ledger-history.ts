@@ -161,13 +161,13 @@ class CustomerLife {
 }
 
 /** A realistic history of `customers` customers with about `eventsPerCustomer` events each, from the domain's own deciders. */
-export function generateHistory(options: { customers: number; eventsPerCustomer: number; seed?: number }): LedgerHistory {
+export function generateHistory(options: { customers: number; eventsPerCustomer: number; seed?: number; catalog?: boolean }): LedgerHistory {
   const random = randomFrom(options.seed ?? 42);
   let tick = 0;
   const clock = () => new Date(START + tick++ * 61_000).toISOString();
   const meta = (role: CommandMetadata['role']): CommandMetadata => ({ actor: `${role}@RS-Vertical`, role, now: clock(), correlationId: randomUUID(), causationId: randomUUID() });
   const streams = new Map<string, NewEvent[]>();
-  streams.set(CATALOG_STREAM, PACKAGES.map((data) => newEvent({ type: 'PackageAdded', data }, meta('reseller-admin'))));
+  if (options.catalog ?? true) streams.set(CATALOG_STREAM, PACKAGES.map((data) => newEvent({ type: 'PackageAdded', data }, meta('reseller-admin'))));
   for (const data of RESELLERS) streams.set(resellerStream(data.resellerId), [newEvent({ type: 'ResellerRegistered', data }, meta('reseller-admin'))]);
   const orderNumbers: NewEvent[] = [];
   streams.set(ORDER_NUMBERS_STREAM, orderNumbers);
