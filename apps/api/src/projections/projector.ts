@@ -16,6 +16,8 @@ export interface ProjectorLog {
 
 export interface ProjectorOptions {
   readonly batchSize?: number;
+  /** How long a batch waits for more events before it is written (see inBatches). */
+  readonly lingerMs?: number;
   readonly projections?: readonly Projection[];
   /** How often a catch-up reports its progress. */
   readonly progressEveryMs?: number;
@@ -40,7 +42,7 @@ export class Projector {
     private readonly logger: ProjectorLog,
     private readonly options: ProjectorOptions = {},
   ) {
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? 2000;
     this.projections = options.projections ?? PROJECTIONS;
   }
 
@@ -78,7 +80,7 @@ export class Projector {
     const done = new AbortController();
     try {
       const events = this.store.subscribeToAll({ after: from, signal: AbortSignal.any([signal, done.signal]) });
-      for await (const recorded of inBatches(events, this.batchSize)) {
+      for await (const recorded of inBatches(events, this.batchSize, this.options.lingerMs ?? 10)) {
         const batch = recorded.map(toProjectedEvent);
         await inTransaction(this.pool, (sql) => projectBatch(sql, this.projections, batch, expected));
         const last = batch.at(-1)?.position ?? from;

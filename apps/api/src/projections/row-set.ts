@@ -15,19 +15,19 @@ export type Sql = pg.ClientBase;
 const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const camel = (name: string): string => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
-const arrayParam = (type: ColumnType, values: readonly unknown[]): unknown[] =>
-  type === 'jsonb' ? values.map((v) => (v === null || v === undefined ? null : JSON.stringify(v))) : [...values];
-
-/** `unnest($1::text[], $2::int4[], ...)` over the given columns, with its parameters. */
-export function unnestOf<Row extends object>(
+/**
+ * The rows as one jsonb parameter, expanded by `jsonb_to_recordset` into typed columns: one
+ * JSON.stringify and one parse on the server, whatever the number of rows and columns.
+ */
+export function recordsetOf<Row extends object>(
   spec: TableSpec<Row>,
   columns: readonly (keyof Row & string)[],
   rows: readonly Partial<Row>[],
-  firstParam = 1,
+  param = 1,
 ): { readonly sql: string; readonly params: unknown[] } {
-  const params = columns.map((c) => arrayParam(spec.columns[c], rows.map((row) => row[c] ?? null)));
-  const sql = `unnest(${columns.map((c, i) => `$${firstParam + i}::${spec.columns[c]}[]`).join(', ')})`;
-  return { sql, params };
+  const records = rows.map((row) => Object.fromEntries(columns.map((c) => [snake(c), row[c] ?? null])));
+  const definition = columns.map((c) => `${snake(c)} ${spec.columns[c]}`).join(', ');
+  return { sql: `(SELECT ${columns.map(snake).join(', ')} FROM jsonb_to_recordset($${param}::jsonb) AS x(${definition}))`, params: [JSON.stringify(records)] };
 }
 
 /**
@@ -49,10 +49,10 @@ export class RowSet<Row extends object> {
   async load(sql: Sql, by: readonly (keyof Row & string)[], tuples: readonly Partial<Row>[], where = 'true'): Promise<void> {
     if (tuples.length === 0) return;
     const unique = [...new Map(tuples.map((t) => [JSON.stringify(by.map((c) => t[c])), t])).values()];
-    const match = unnestOf(this.spec, by, unique);
+    const match = recordsetOf(this.spec, by, unique);
     const result = await sql.query<{ r: Record<string, unknown> }>(
       `SELECT row_to_json(t) AS r FROM ${this.spec.table} t
-        WHERE (${by.map(snake).join(', ')}) IN (SELECT * FROM ${match.sql}) AND (${where})`,
+        WHERE (${by.map(snake).join(', ')}) IN ${match.sql} AND (${where})`,
       match.params,
     );
     for (const { r } of result.rows) {
@@ -89,8 +89,8 @@ export class RowSet<Row extends object> {
   async flush(sql: Sql): Promise<void> {
     const { spec } = this;
     if (this.removed.size > 0) {
-      const match = unnestOf(spec, spec.key, [...this.removed.values()]);
-      await sql.query(`DELETE FROM ${spec.table} WHERE (${spec.key.map(snake).join(', ')}) IN (SELECT * FROM ${match.sql})`, match.params);
+      const match = recordsetOf(spec, spec.key, [...this.removed.values()]);
+      await sql.query(`DELETE FROM ${spec.table} WHERE (${spec.key.map(snake).join(', ')}) IN ${match.sql}`, match.params);
     }
     const changed = [...this.dirty].map((key) => this.rows.get(key)).filter((row): row is Row => row !== undefined);
     if (changed.length > 0) await upsert(sql, spec, changed);
@@ -103,12 +103,12 @@ export class RowSet<Row extends object> {
 export async function upsert<Row extends object>(sql: Sql, spec: TableSpec<Row>, rows: readonly Row[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(spec.columns) as (keyof Row & string)[];
-  const values = unnestOf(spec, columns, rows);
+  const values = recordsetOf(spec, columns, rows);
   const others = columns.filter((c) => !spec.key.includes(c));
   const onConflict =
     others.length === 0 ? 'DO NOTHING' : `DO UPDATE SET ${others.map((c) => `${snake(c)} = EXCLUDED.${snake(c)}`).join(', ')}`;
   await sql.query(
-    `INSERT INTO ${spec.table} (${columns.map(snake).join(', ')}) SELECT * FROM ${values.sql}
+    `INSERT INTO ${spec.table} (${columns.map(snake).join(', ')}) ${values.sql.slice(1, -1)}
      ON CONFLICT (${spec.key.map(snake).join(', ')}) ${onConflict}`,
     values.params,
   );
