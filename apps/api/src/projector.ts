@@ -1,7 +1,8 @@
 /**
  * The projector as its own process (`npm run projector`): follows the event store and keeps the
  * read models current, so the API can run with PROJECTOR=external. `--rebuild=<name>` also
- * rebuilds that projection into fresh tables and swaps them in. Needs DATABASE_URL: the embedded
+ * rebuilds that projection into fresh tables and swaps them in; `--batch-size=<n>` caps the events
+ * written per transaction (default 2000). Needs DATABASE_URL: the embedded
  * engine belongs to the API process.
  */
 import 'reflect-metadata';
@@ -24,9 +25,12 @@ function settings() {
   try {
     const database = loadDatabaseConfig(process.env);
     if (database.kind !== 'postgres') throw new Error('DATABASE_URL is required: the projector process shares a real PostgreSQL with the API');
-    const rebuild = process.argv.find((arg) => arg.startsWith('--rebuild='))?.slice('--rebuild='.length);
+    const flag = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+    const rebuild = flag('rebuild');
+    const batchSize = Number(flag('batch-size') ?? 2000);
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new Error('--batch-size must be an integer from 1 to 10000');
     if (rebuild !== undefined && !projectionNamed(rebuild)) throw new Error(`--rebuild names no projection: "${rebuild}"`);
-    return { database, store: loadEventStoreConfig(process.env), rebuild, logLevel: process.env.LOG_LEVEL ?? 'info' };
+    return { database, store: loadEventStoreConfig(process.env), rebuild, batchSize, logLevel: process.env.LOG_LEVEL ?? 'info' };
   } catch (error) {
     console.error(`license ledger projector: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
@@ -39,7 +43,7 @@ const log: ProjectorLog = { log: (message) => logger.info(message), error: (mess
 const database = await openDatabase(config.database);
 await migrateReadModels(database);
 const store = await storeFor(config.store, database);
-const projector = new Projector(store, database.pool, log);
+const projector = new Projector(store, database.pool, log, { batchSize: config.batchSize });
 await projector.start();
 log.log('projector started');
 const stopping = new AbortController();

@@ -42,8 +42,11 @@ describe('a projector process killed with SIGKILL over and over neither loses no
     const head = await store.headPosition();
     const positions: number[] = [];
     for (let kill = 0; kill < KILLS; kill++) {
-      const child = await startProjectorProcess(source.url);
-      await sleep(100 + Math.random() * 900);
+      const child = await startProjectorProcess(source.url, ['--batch-size=500']);
+      // Once this run has committed something, kill it at a random point: mid-read, mid-batch or mid-commit.
+      const before = positions.at(-1) ?? 0;
+      await waitUntil(async () => (await lowestPosition(crashed.pool, names)) > before, 60_000, 'the projector process to commit a batch');
+      await sleep(Math.random() * 250);
       await killProcess(child, 'SIGKILL');
       positions.push(await lowestPosition(crashed.pool, names));
     }
