@@ -6,6 +6,7 @@ import { ensureCheckpoints, readCheckpoints } from './checkpoints.js';
 import { describeProgress, progressOf } from './progress.js';
 import { CheckpointMoved, projectBatch } from './project-batch.js';
 import { toProjectedEvent, type Projection } from './projection.js';
+import { releaseStaleRebuilds } from './rebuild.js';
 import { PROJECTIONS } from './projections.js';
 import { inTransaction } from './transaction.js';
 
@@ -48,6 +49,8 @@ export class Projector {
 
   async start(): Promise<void> {
     await ensureCheckpoints(this.pool, this.projections);
+    const released = await releaseStaleRebuilds(this.pool, this.projections);
+    if (released.length > 0) this.logger.log(`projector: released the abandoned rebuilds of ${released.join(', ')}`);
     this.running ??= this.run(this.stopping.signal);
   }
 

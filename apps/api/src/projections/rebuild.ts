@@ -61,6 +61,19 @@ async function swapIn(sql: Sql, projection: Projection, position: number): Promi
   await sql.query(SWAPPED, [projection.name, position]);
 }
 
+/** Ends the rebuilds whose owner stopped reporting (it crashed): marks them live again and drops their shadow tables. */
+export async function releaseStaleRebuilds(pool: Pool, projections: readonly Projection[]): Promise<string[]> {
+  const stale = await pool.query<{ name: string }>(
+    `UPDATE read_models.projection_checkpoints SET ${LIVE_AGAIN}
+      WHERE status = 'rebuilding' AND rebuild_updated_at < now() - interval '${STALE_REBUILD}' RETURNING name`,
+  );
+  const names = stale.rows.map((row) => row.name);
+  for (const projection of projections.filter((p) => names.includes(p.name))) {
+    await pool.query(`DROP SCHEMA IF EXISTS ${shadowSchemaOf(projection)} CASCADE`);
+  }
+  return names;
+}
+
 /** Marks the projection as rebuilding (or fails if another rebuild owns it) and returns the head position to replay up to. */
 export async function claimRebuild(store: EventStore, pool: Pool, projection: Projection): Promise<number> {
   const total = await store.headPosition();
