@@ -3,6 +3,7 @@ import { FleetSummaryController } from '../queries/fleet-summary/fleet-summary.c
 import { GetTimelineController } from '../queries/customer-timeline/get-timeline.controller.js';
 import { ListOrdersController } from '../queries/list-orders/list-orders.controller.js';
 import { ListUsersController } from '../queries/customer-users/list-users.controller.js';
+import { GetPackageHistoryController } from '../queries/user-package-history/get-package-history.controller.js';
 import { ReadModelScope } from '../queries/read-model-scope.js';
 import { ReadYourWrites } from '../queries/read-your-writes.js';
 import { migrateReadModels } from '../read-models/migrate-read-models.js';
@@ -20,7 +21,14 @@ export class ProjectionsModule {
   static forRoot(config: ProjectorConfig): DynamicModule {
     return {
       module: ProjectionsModule,
-      controllers: [ProjectionsController, ListUsersController, ListOrdersController, FleetSummaryController, GetTimelineController],
+      controllers: [
+        ProjectionsController,
+        ListUsersController,
+        GetPackageHistoryController,
+        ListOrdersController,
+        FleetSummaryController,
+        GetTimelineController,
+      ],
       providers: [
         { provide: PROJECTOR_CONFIG, useValue: config },
         { provide: READ_MODELS_MIGRATED, inject: [DATABASE], useFactory: (database: Database) => migrateReadModels(database).then(() => true) },

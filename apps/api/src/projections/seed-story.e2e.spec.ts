@@ -44,6 +44,18 @@ describe('the seed upgrade story, read back from the read models', () => {
     expect(users.body).toEqual({ items: [{ extension, name, site, portalId, email, package: PREMIUM }], nextCursor: null });
   });
 
+  it("shows 297's package history: Basic, then Premium", async () => {
+    const history = await who.manager.get(`/api/customers/${C}/users/297/packages?minPosition=${position}`);
+    expect(history.status).toBe(200);
+    expect(history.body).toMatchObject({ customerId: C, extension: 297 });
+    expect(history.body.packages).toEqual([
+      { package: BASIC, from: expect.any(String), to: expect.any(String) },
+      { package: PREMIUM, from: expect.any(String), to: null },
+    ]);
+    expect(history.body.packages[0].to).toBe(history.body.packages[1].from);
+    expect((await who.manager.get(`/api/customers/${C}/users/298/packages`)).status).toBe(404);
+  });
+
   it('lists the three orders, newest first, the return with its confirm screen columns', async () => {
     const orders = await who.admin.get(`/api/orders?customerId=${C}&minPosition=${position}`);
     expect(orders.status).toBe(200);

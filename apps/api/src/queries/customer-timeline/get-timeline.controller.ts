@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { addDays, dayNumber } from '@ledger/domain';
 import type { Pool } from 'pg';
 import { z } from 'zod';
@@ -70,6 +70,9 @@ export class GetTimelineController {
   ) {}
 
   @Get(':customerId/timeline')
+  @ApiQuery({ name: 'from', required: false, type: String })
+  @ApiQuery({ name: 'to', required: false, type: String })
+  @ApiQuery({ name: 'minPosition', required: false, type: Number })
   @ApiOperation({ summary: 'Held licenses per package and day over [from, to] (default: the last 90 days), and adds and returns per month' })
   async get(
     @Param('customerId') customerId: string,

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { CurrentPrincipal } from '../../auth/auth.decorators.js';
@@ -36,6 +36,9 @@ export class ListUsersController {
   ) {}
 
   @Get(':customerId/users')
+  @ApiQuery({ name: 'limit', required: false, type: Number })
+  @ApiQuery({ name: 'cursor', required: false, type: String })
+  @ApiQuery({ name: 'minPosition', required: false, type: Number })
   @ApiOperation({ summary: "A customer's users by extension, with each one's current package (paged: limit, cursor)" })
   async list(
     @Param('customerId') customerId: string,

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { CurrentPrincipal } from '../../auth/auth.decorators.js';
@@ -65,6 +65,9 @@ export class FleetSummaryController {
   ) {}
 
   @Get(':resellerId/customers')
+  @ApiQuery({ name: 'limit', required: false, type: Number })
+  @ApiQuery({ name: 'cursor', required: false, type: String })
+  @ApiQuery({ name: 'minPosition', required: false, type: Number })
   @ApiOperation({ summary: "Fleet summary: each customer of the reseller (and its child resellers) with held, available and idle licenses and pending orders" })
   async list(
     @Param('resellerId') resellerId: string,

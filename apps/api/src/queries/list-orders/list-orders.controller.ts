@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ORDER_STATUSES } from '@ledger/domain';
 import type { Pool } from 'pg';
 import { z } from 'zod';
@@ -81,6 +81,11 @@ export class ListOrdersController {
   ) {}
 
   @Get()
+  @ApiQuery({ name: 'customerId', required: false, type: String })
+  @ApiQuery({ name: 'status', required: false, type: String })
+  @ApiQuery({ name: 'limit', required: false, type: Number })
+  @ApiQuery({ name: 'cursor', required: false, type: String })
+  @ApiQuery({ name: 'minPosition', required: false, type: Number })
   @ApiOperation({ summary: 'Orders within the caller\'s scope, newest first, with items, status and dates (filters: customerId, status; paged)' })
   async list(@Query(new ZodPipe(ListOrdersQuery)) query: z.output<typeof ListOrdersQuery>, @CurrentPrincipal() principal: Principal) {
     await this.readYourWrites.waitFor(query.minPosition, ['customers', 'orders']);
