@@ -37,7 +37,7 @@ try {
 
   const baseline = rate(head, readMs);
   const catchUp = rate(head, projectMs);
-  console.log(`events: ${head} (${customers} customers, ${PROJECTIONS.length} projections, batches of 500)`);
+  console.log(`events: ${head} (${customers} customers, ${PROJECTIONS.length} projections, batches of up to 2000)`);
   console.log(`baseline readAll:      ${baseline} events/s (${Math.round(readMs)} ms)`);
   console.log(`projector catch-up:    ${catchUp} events/s (${Math.round(projectMs)} ms)`);
   console.log(`catch-up / baseline:   ${(catchUp / baseline).toFixed(3)}`);
