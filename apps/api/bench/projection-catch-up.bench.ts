@@ -1,5 +1,5 @@
 /**
- * Catch-up rate of the projector (`npm run bench:projections`): a generated history of realistic
+ * Catch-up rate of the projector (`npm run bench -w @ledger/api` (or `npm run bench` for every benchmark)): a generated history of realistic
  * domain events is appended to a fresh database, then read back raw with readAll (the baseline:
  * no projection can be faster than reading) and projected into every read model from position 0.
  * Prints both rates and their ratio. HISTORY_CUSTOMERS and HISTORY_EVENTS_PER_CUSTOMER size it.

@@ -6,9 +6,11 @@ const API_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** `npm run projector` as a child process on `databaseUrl`; resolves once its loop has started. */
 export async function startProjectorProcess(databaseUrl: string, args: readonly string[] = []): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--conditions=@ledger/source', '--import', './bin/ts-hooks.mjs', 'src/projector.ts', ...args], {
+  // @swc-node/register compiles the sources with the tsconfig's decorator metadata, as Nest needs.
+  const loader = ['--conditions=@ledger/source', '--import', '@swc-node/register/esm-register'];
+  const child = spawn(process.execPath, [...loader, 'src/projector.ts', ...args], {
     cwd: API_DIR,
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'info', NODE_OPTIONS: '' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'info', NODE_OPTIONS: '', SWC_NODE_PROJECT: './tsconfig.json' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
