@@ -11,3 +11,4 @@ export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded/start-e
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
 export { loadEventStoreConfig, ConfigError, type EventStoreConfig } from './config/event-store-config.js';
 export { createEventStore, createEmbeddedEventStore } from './create-event-store.js';
+export { inTransaction } from './postgres/transaction.js';

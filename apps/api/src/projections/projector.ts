@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { EventStore } from '@ledger/event-store';
+import { inTransaction, type EventStore } from '@ledger/event-store';
 import type { Pool } from 'pg';
 import { inBatches } from './batches.js';
 import { ensureCheckpoints, readCheckpoints } from './checkpoints.js';
@@ -8,7 +8,6 @@ import { CheckpointMoved, projectBatch } from './project-batch.js';
 import { toProjectedEvent, type Projection } from './projection.js';
 import { releaseStaleRebuilds } from './rebuild.js';
 import { PROJECTIONS } from './projections.js';
-import { inTransaction } from './transaction.js';
 
 export interface ProjectorLog {
   log(message: string): void;

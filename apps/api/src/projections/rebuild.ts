@@ -1,4 +1,4 @@
-import type { EventStore } from '@ledger/event-store';
+import { inTransaction, type EventStore } from '@ledger/event-store';
 import type { Pool } from 'pg';
 import { inBatches } from './batches.js';
 import { describeProgress, progressOf } from './progress.js';
@@ -6,7 +6,6 @@ import type { ProjectorLog } from './projector.js';
 import { toProjectedEvent, type Projection } from './projection.js';
 import { LIVE_SCHEMA, shadowSchemaOf } from './projections.js';
 import type { Sql } from './row-set.js';
-import { inTransaction } from './transaction.js';
 
 /** A rebuild whose owner stopped reporting for this long (it crashed) may be taken over. */
 const STALE_REBUILD = '30 seconds';
