@@ -14,7 +14,6 @@ import { RegisterCustomerHandler } from './customers/register-customer/register-
 import { HealthController } from './health/health.controller.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { ProjectionsModule } from './projections/projections.module.js';
-import { loadProjectorConfig } from './projections/projector-config.js';
 import { IdempotencyJanitor } from './idempotency/idempotency-janitor.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { GetOrderController } from './orders/get-order/get-order.controller.js';
@@ -81,7 +80,7 @@ export class AppModule {
         StoreModule,
         CqrsModule.forRoot(),
         TerminusModule,
-        ProjectionsModule.forRoot(loadProjectorConfig(process.env)),
+        ProjectionsModule.forRoot(settings.projector),
       ],
       controllers: slices.controllers,
       providers: [

@@ -3,10 +3,16 @@ import { loadAppConfig, loadDatabaseConfig } from './config/app-config.js';
 import type { LedgerSettings } from './config/config.module.js';
 import { createApp } from './create-app.js';
 import { seedDemoData } from './demo/demo-data.js';
+import { loadProjectorConfig } from './projections/projector-config.js';
 
 function loadSettings(): LedgerSettings {
   try {
-    return { app: loadAppConfig(process.env), database: loadDatabaseConfig(process.env), store: loadEventStoreConfig(process.env) };
+    return {
+      app: loadAppConfig(process.env),
+      database: loadDatabaseConfig(process.env),
+      store: loadEventStoreConfig(process.env),
+      projector: loadProjectorConfig(process.env),
+    };
   } catch (error) {
     // A wrong value stops the start with one clear line naming the variable and what it accepts.
     console.error(`license ledger: ${error instanceof Error ? error.message : String(error)}`);

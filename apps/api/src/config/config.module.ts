@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { EventStoreConfig } from '@ledger/event-store';
+import type { ProjectorConfig } from '../projections/projector-config.js';
 import type { AppConfig, DatabaseConfig } from './app-config.js';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -10,6 +11,7 @@ export interface LedgerSettings {
   readonly app: AppConfig;
   readonly database: DatabaseConfig;
   readonly store: EventStoreConfig;
+  readonly projector: ProjectorConfig;
 }
 
 /**

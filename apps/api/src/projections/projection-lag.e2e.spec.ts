@@ -15,12 +15,7 @@ describe('GET /api/projections with the projector in its own process (PROJECTOR=
   let head = 0;
 
   beforeAll(async () => {
-    process.env.PROJECTOR = 'external';
-    try {
-      app = await startTestApp();
-    } finally {
-      delete process.env.PROJECTOR;
-    }
+    app = await startTestApp({ projector: { mode: 'external' } });
     auditor = await app.as('auditor');
     const store = app.app.get<EventStore>(EVENT_STORE);
     await appendHistory(store, generateHistory({ customers: 10, eventsPerCustomer: 200, seed: 3 }));

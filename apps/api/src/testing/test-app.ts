@@ -6,6 +6,7 @@ import type { AppOverrides } from '../app.module.js';
 import { signToken } from '../auth/jwt.js';
 import type { LedgerSettings } from '../config/config.module.js';
 import { createApp } from '../create-app.js';
+import type { ProjectorConfig } from '../projections/projector-config.js';
 
 export const TEST_SECRET = 'test-secret-for-the-license-ledger-api-0123456789';
 
@@ -33,12 +34,14 @@ export interface TestApp {
 }
 
 /** The whole API booted in-process on a fresh database of the real local PostgreSQL. */
-export async function startTestApp(overrides: AppOverrides = {}): Promise<TestApp> {
+export async function startTestApp(options: AppOverrides & { projector?: ProjectorConfig } = {}): Promise<TestApp> {
+  const { projector = { mode: 'in-process' }, ...overrides } = options;
   const database = await createTestDatabase();
   const settings: LedgerSettings = {
     app: { port: 0, logLevel: 'silent', jwtSecret: TEST_SECRET, usingDevelopmentSecret: false },
     database: { kind: 'postgres', url: database.url },
     store: { kind: 'postgres', databaseUrl: database.url },
+    projector,
   };
   const app = await createApp(settings, overrides);
   await app.listen(0, '127.0.0.1');
