@@ -2,7 +2,7 @@ import type { Role } from '@ledger/domain';
 import { signToken } from '../auth/jwt.js';
 
 /** What `npm start` puts into an empty ledger, through the public API, so every view has something to show. */
-const PACKAGES = [
+export const DEMO_PACKAGES = [
   { name: 'Basic User With VM', itemGroup: 'User License', monthlyPrice: 20 },
   { name: 'Premium iPECS ONE USER', itemGroup: 'User License', monthlyPrice: 30 },
   { name: 'Premium PLUS iPECS ONE USER', itemGroup: 'User License', monthlyPrice: 40 },
@@ -58,7 +58,7 @@ export async function seedDemoData(baseUrl: string, secret: string): Promise<boo
     await admin('POST', `/api/orders/${orderNo}/final-confirm`, {});
   };
 
-  for (const pkg of PACKAGES) await admin('POST', '/api/packages', pkg);
+  for (const pkg of DEMO_PACKAGES) await admin('POST', '/api/packages', pkg);
   await admin('POST', '/api/resellers', { resellerId: 'RS-Vertical-East', name: 'Vertical East' });
 
   // The seed's story: 297 moves from Basic to Premium, and the Basic license is returned.

@@ -1,30 +1,12 @@
+import { registerCustomerExample } from '../customers/register-customer/register-customer.request.js';
+import { DEMO_PACKAGES } from '../demo/demo-data.js';
+import { addUserExample } from '../users/add-user/add-user.request.js';
 import type { Caller, TestApp } from './test-app.js';
 
-/** The seed's customer and catalog (shared/seed: "Upgrade a User Type in iPECS Cloud"). */
-export const VERTICAL_DEMO = {
-  customerId: 'C000000150',
-  name: 'Vertical Demo',
-  resellerId: 'RS-Vertical',
-  servicePlan: 'Standard Plan',
-  billingAccount: 'Vertical Demo',
-  sites: [{ name: 'Vertical Demo', extensionMin: 100, extensionMax: 299 }],
-};
-
-export const PACKAGES = [
-  { name: 'Basic User With VM', itemGroup: 'User License', monthlyPrice: 20 },
-  { name: 'Premium iPECS ONE USER', itemGroup: 'User License', monthlyPrice: 30 },
-  { name: 'Premium PLUS iPECS ONE USER', itemGroup: 'User License', monthlyPrice: 40 },
-  { name: 'Stand Alone VM', itemGroup: 'User License', monthlyPrice: 5 },
-];
-
-export const USER_297 = {
-  extension: 297,
-  name: '9240 Demo',
-  site: 'Vertical Demo',
-  portalId: '297@cm-vertical-demo.com',
-  email: 'jstucker@vertical.com',
-  package: 'Basic User With VM',
-};
+/** The seed's customer, catalog and user 297 (shared/seed: "Upgrade a User Type in iPECS Cloud"). */
+export const VERTICAL_DEMO = registerCustomerExample;
+export const PACKAGES = DEMO_PACKAGES;
+export const USER_297 = addUserExample;
 
 export const item = (pkg: string, quantity: number, trialDays = 0) => ({
   itemGroup: 'User License',
