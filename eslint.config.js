@@ -13,7 +13,8 @@ export default tseslint.config(
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': 'off',
+      // Type-only imports stay type-only, so a plain ESM loader (the projector, benches) can run the sources.
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       // Layers: the domain depends on nothing; infrastructure may use the domain; apps use both.
       '@nx/enforce-module-boundaries': [
         'error',
@@ -40,6 +41,12 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'Date', message: 'time comes in with the command' }, 'process', 'setTimeout', 'fetch'],
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'ids and randomness come in with the command' }],
     },
+  },
+  {
+    // Nest reads constructor parameter types from emitted decorator metadata: the lint rule must
+    // know, or it would turn an injected class into a type-only import.
+    files: ['apps/api/**/*.ts'],
+    languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
   },
   { files: ['scripts/**/*.mjs'], languageOptions: { globals: globals.node } },
   {

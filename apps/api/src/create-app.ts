@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import pino from 'pino';
-import { AppModule, AppOverrides } from './app.module.js';
+import { AppModule, type AppOverrides } from './app.module.js';
 import type { LedgerSettings } from './config/config.module.js';
 import { setUpOpenApi } from './http/openapi.js';
 import { PinoNestLogger } from './logging/pino-logger.js';

@@ -1,8 +1,8 @@
 import type { EventStore } from '@ledger/event-store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_STORE } from './store/store.tokens.js';
-import { Actors, item, seedVerticalDemo, USER_297, VERTICAL_DEMO } from './testing/seed-fixtures.js';
-import { startTestApp, TestApp, TestResponse } from './testing/test-app.js';
+import { type Actors, item, seedVerticalDemo, USER_297, VERTICAL_DEMO } from './testing/seed-fixtures.js';
+import { startTestApp, type TestApp, type TestResponse } from './testing/test-app.js';
 
 const C = VERTICAL_DEMO.customerId;
 

@@ -6,7 +6,7 @@
  * engine belongs to the API process.
  */
 import 'reflect-metadata';
-import { EventStore, EventStoreConfig, EventStoreDbEventStore, loadEventStoreConfig, PostgresEventStore } from '@ledger/event-store';
+import { type EventStore, type EventStoreConfig, EventStoreDbEventStore, loadEventStoreConfig, PostgresEventStore } from '@ledger/event-store';
 import pino from 'pino';
 import { loadDatabaseConfig } from './config/app-config.js';
 import { projectionNamed } from './projections/projections.js';

@@ -1,7 +1,7 @@
 import type { Role } from '@ledger/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Actors, confirmedOrder, item, seedVerticalDemo, VERTICAL_DEMO } from './testing/seed-fixtures.js';
-import { Caller, startTestApp, TestApp } from './testing/test-app.js';
+import { type Actors, confirmedOrder, item, seedVerticalDemo, VERTICAL_DEMO } from './testing/seed-fixtures.js';
+import { type Caller, startTestApp, type TestApp } from './testing/test-app.js';
 
 const C = VERTICAL_DEMO.customerId;
 const ROLES: Role[] = ['reseller-admin', 'approver', 'customer-manager', 'auditor', 'billing-analyst'];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { item, seedVerticalDemo, VERTICAL_DEMO, Actors, confirmedOrder } from './testing/seed-fixtures.js';
-import { startTestApp, TestApp } from './testing/test-app.js';
+import { item, seedVerticalDemo, VERTICAL_DEMO, type Actors, confirmedOrder } from './testing/seed-fixtures.js';
+import { startTestApp, type TestApp } from './testing/test-app.js';
 
 const C = VERTICAL_DEMO.customerId;
 const row = (body: { packages: { package: string }[] }, pkg: string) => body.packages.find((p) => p.package === pkg);

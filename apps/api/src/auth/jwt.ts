@@ -1,6 +1,6 @@
 import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
-import { Principal, ROLES } from './principal.js';
+import { type Principal, ROLES } from './principal.js';
 
 const claims = z.object({
   sub: z.string().min(1),

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadAppConfig } from '../config/app-config.js';
 import { signToken } from '../auth/jwt.js';
-import { ROLES, Principal } from '../auth/principal.js';
+import { ROLES, type Principal } from '../auth/principal.js';
 
 /** `npm run token -- --role reseller-admin --reseller RS-Vertical [--sub alice] [--customer C000000150] [--expires 12h]` */
 const usage = `usage: npm run token -- --role <${ROLES.join('|')}> --reseller <resellerId> [--sub <actor>] [--customer <customerId>] [--expires 12h]`;

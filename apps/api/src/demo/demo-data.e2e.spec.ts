@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, TEST_SECRET, TestApp } from '../testing/test-app.js';
+import { startTestApp, TEST_SECRET, type TestApp } from '../testing/test-app.js';
 import { seedDemoData } from './demo-data.js';
 
 describe('demo data of npm start', () => {

@@ -1,6 +1,6 @@
-import { PipeTransform } from '@nestjs/common';
-import { z } from 'zod';
-import { FieldError, validationProblem } from './problem.js';
+import { type PipeTransform } from '@nestjs/common';
+import { type z } from 'zod';
+import { type FieldError, validationProblem } from './problem.js';
 
 const RULES: Partial<Record<string, string>> = {
   invalid_type: 'type',

@@ -1,4 +1,4 @@
-import { LoggerService } from '@nestjs/common';
+import { type LoggerService } from '@nestjs/common';
 import type { Logger } from 'pino';
 
 /** Routes Nest's own log lines (start-up, routes, errors) into the same structured pino stream. */

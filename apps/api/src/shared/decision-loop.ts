@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandMetadata, Decider, LedgerEvent, toEnvelope, upcast } from '@ledger/domain';
-import { EventStore, JsonObject, WrongExpectedRevisionError } from '@ledger/event-store';
+import { type EventStore, JsonObject, WrongExpectedRevisionError } from '@ledger/event-store';
 import { EVENT_STORE } from '../store/store.tokens.js';
 import { Clock } from './clock.js';
+import { StreamStateCache } from './stream-state-cache.js';
 import type { RequestContext } from './request-context.js';
 
 /** Enough for a burst of writers on one customer; beyond it the client gets a 409 and may retry. */
@@ -33,6 +34,8 @@ const schemaVersionOf = (metadata: JsonObject): number =>
  */
 @Injectable()
 export class DecisionLoop {
+  private readonly cache = new StreamStateCache();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
@@ -49,13 +52,15 @@ export class DecisionLoop {
   }
 
   async load<E extends LedgerEvent, S>(streamId: string, decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>): Promise<Loaded<S>> {
-    const recorded = await this.store.readStream(streamId);
+    const cached = this.cache.get<S>(decider, streamId);
+    const recorded = await this.store.readStream(streamId, cached ? { fromRevision: cached.revision + 1 } : {});
     const state = recorded.reduce(
       (current, event) => decider.evolve(current, upcast(event.type, schemaVersionOf(event.metadata), event.data) as E),
-      decider.initialState(),
+      cached ? cached.state : decider.initialState(),
     );
     const last = recorded.at(-1);
-    return { state, revision: last?.revision, position: last?.position ?? 0 };
+    if (last) this.cache.set(decider, streamId, { state, revision: last.revision, position: last.position });
+    return { state, revision: last?.revision ?? cached?.revision, position: last?.position ?? cached?.position ?? 0 };
   }
 
   /**
@@ -79,7 +84,9 @@ export class DecisionLoop {
           return { id: randomUUID(), type: envelope.type, data: envelope.data as unknown as JsonObject, metadata: { ...envelope.metadata } };
         });
         const result = await this.store.appendToStream(streamId, newEvents, loaded.revision ?? 'no-stream');
-        return { state: events.reduce(decider.evolve, loaded.state), revision: result.nextRevision, position: result.position, events };
+        const state = events.reduce(decider.evolve, loaded.state);
+        this.cache.set(decider, streamId, { state, revision: result.nextRevision, position: result.position });
+        return { state, revision: result.nextRevision, position: result.position, events };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
         // Jitter spreads the retries of a burst so they do not collide again in lockstep.

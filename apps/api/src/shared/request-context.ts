@@ -1,4 +1,4 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Principal } from '../auth/principal.js';
 
 /** Who asks and within which flow: everything a command needs besides its data and the clock. */

@@ -1,9 +1,9 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { EventStore, EventStoreConfig, EventStoreDbEventStore, PostgresEventStore } from '@ledger/event-store';
+import { type EventStore, type EventStoreConfig, EventStoreDbEventStore, PostgresEventStore } from '@ledger/event-store';
 import type { DatabaseConfig } from '../config/app-config.js';
 import { DATABASE_CONFIG, EVENT_STORE_CONFIG } from '../config/config.module.js';
 import { IdempotencyStore } from '../idempotency/idempotency.store.js';
-import { Database, openDatabase } from './open-database.js';
+import { type Database, openDatabase } from './open-database.js';
 import { DATABASE, EVENT_STORE, SQL_POOL } from './store.tokens.js';
 
 async function openEventStore(config: EventStoreConfig, database: Database): Promise<EventStore> {

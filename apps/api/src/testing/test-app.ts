@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Role } from '@ledger/domain';
-import { createTestDatabase, TestDatabase } from '@ledger/event-store/testing';
+import { createTestDatabase, type TestDatabase } from '@ledger/event-store/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppOverrides } from '../app.module.js';
 import { signToken } from '../auth/jwt.js';
