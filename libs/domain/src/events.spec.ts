@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEDGER_EVENT_TYPES, SCHEMA_VERSION, toEnvelope, upcast } from './events.js';
+import { LEDGER_EVENT_TYPES, readRecorded, SCHEMA_VERSION, toEnvelope, upcast } from './events.js';
 import { domainErrorOf } from './testing/given-when-then.js';
 import { metadata } from './testing/metadata.js';
 
@@ -22,6 +22,14 @@ describe('recorded facts', () => {
   it('upcasts a stored current-version event as it is', () => {
     const data = { orderNo: '500001', customerId: 'C000000150' };
     expect(upcast('OrderNumberAssigned', 1, data)).toEqual({ type: 'OrderNumberAssigned', data });
+  });
+
+  it('reads a recorded event at the schema version its metadata names, 1 when it names none', () => {
+    const data = { orderNo: '500001', customerId: 'C000000150' };
+    expect(readRecorded({ type: 'OrderNumberAssigned', data, metadata: {} })).toEqual({ type: 'OrderNumberAssigned', data });
+    expect(domainErrorOf(() => readRecorded({ type: 'OrderNumberAssigned', data, metadata: { schemaVersion: 2 } })).type).toBe(
+      'unsupported-event-version',
+    );
   });
 
   it('refuses an unknown event type or a version it cannot read', () => {

@@ -41,6 +41,13 @@ export const upcast = (type: string, version: number, data: unknown): LedgerEven
   return { type, data } as LedgerEvent;
 };
 
+/**
+ * Reads a recorded event: its schema version is the one its metadata names (version 1 for an
+ * event stored without one).
+ */
+export const readRecorded = (recorded: { readonly type: string; readonly data: unknown; readonly metadata: { readonly [key: string]: unknown } }): LedgerEvent =>
+  upcast(recorded.type, typeof recorded.metadata.schemaVersion === 'number' ? recorded.metadata.schemaVersion : 1, recorded.data);
+
 export interface EventEnvelope<E extends LedgerEvent = LedgerEvent> {
   readonly type: E['type'];
   readonly data: E['data'];

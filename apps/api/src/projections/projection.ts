@@ -1,4 +1,4 @@
-import { type LedgerEvent, upcast } from '@ledger/domain';
+import { type LedgerEvent, readRecorded } from '@ledger/domain';
 import type { JsonObject, RecordedEvent } from '@ledger/event-store';
 import type { Sql } from './row-set.js';
 
@@ -26,9 +26,8 @@ export interface Projection {
 }
 
 const decode = (recorded: RecordedEvent): LedgerEvent | undefined => {
-  const version = typeof recorded.metadata.schemaVersion === 'number' ? recorded.metadata.schemaVersion : 1;
   try {
-    return upcast(recorded.type, version, recorded.data);
+    return readRecorded(recorded);
   } catch {
     return undefined;
   }

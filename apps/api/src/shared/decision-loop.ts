@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { Command, CommandMetadata, Decider, LedgerEvent, toEnvelope, upcast } from '@ledger/domain';
+import { Command, CommandMetadata, Decider, LedgerEvent, readRecorded, toEnvelope } from '@ledger/domain';
 import { type EventStore, JsonObject, WrongExpectedRevisionError } from '@ledger/event-store';
 import { EVENT_STORE } from '../store/store.tokens.js';
 import { Clock } from './clock.js';
@@ -23,9 +23,6 @@ export interface Decision<E, S> extends Loaded<S> {
   /** What this command recorded; empty when it changed nothing (e.g. a second final confirm). */
   readonly events: readonly E[];
 }
-
-const schemaVersionOf = (metadata: JsonObject): number =>
-  typeof metadata.schemaVersion === 'number' ? metadata.schemaVersion : 1;
 
 /**
  * The load -> decide -> append loop, written once. A concurrency conflict means another command
@@ -55,7 +52,7 @@ export class DecisionLoop {
     const cached = this.cache.get<S>(decider, streamId);
     const recorded = await this.store.readStream(streamId, cached ? { fromRevision: cached.revision + 1 } : {});
     const state = recorded.reduce(
-      (current, event) => decider.evolve(current, upcast(event.type, schemaVersionOf(event.metadata), event.data) as E),
+      (current, event) => decider.evolve(current, readRecorded(event) as E),
       cached ? cached.state : decider.initialState(),
     );
     const last = recorded.at(-1);
