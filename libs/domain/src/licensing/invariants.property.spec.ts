@@ -19,7 +19,12 @@ const command: fc.Arbitrary<CustomerCommand> = fc.oneof(
   { arbitrary: fc.tuple(orderNo, items).map(([no, list]) => on('ReplaceOrderItems', { orderNo: no, items: list })), weight: 1 },
   { arbitrary: orderNo.map((no) => on('SubmitOrder', { orderNo: no })), weight: 3 },
   { arbitrary: orderNo.map((no) => on('ApproveOrder', { orderNo: no })), weight: 3 },
-  { arbitrary: orderNo.map((no) => on('RejectOrder', { orderNo: no, reason: 'no' })), weight: 1 },
+  {
+    arbitrary: fc.tuple(orderNo, fc.constantFrom('approver', 'reseller-admin') as fc.Arbitrary<'approver' | 'reseller-admin'>).map(([no, role]) =>
+      on('RejectOrder', { orderNo: no, reason: 'no' }, { role }),
+    ),
+    weight: 1,
+  },
   { arbitrary: orderNo.map((no) => on('CancelOrder', { orderNo: no })), weight: 1 },
   { arbitrary: fc.tuple(orderNo, day).map(([no, now]) => on('FinalConfirmOrder', { orderNo: no }, { now })), weight: 3 },
   { arbitrary: fc.tuple(extension, pkg).map(([ext, p]) => addUser(ext, p)), weight: 4 },

@@ -7,6 +7,7 @@ import { ORDER_STATUSES, type OrderStatus } from './order.js';
 import { orderOf } from './queries.js';
 
 const orderNo = '503037';
+const approver = { role: 'approver', actor: 'approver@carrier' } as const;
 const held = () => run([registerDemo(), ...confirmedOrder('500001', [item(BASIC, 2)])]);
 
 /** The commands that bring a fresh order to each status. */
@@ -14,7 +15,7 @@ const pathTo: Record<OrderStatus, CustomerCommand[]> = {
   Temporary: [placeOrder(orderNo, [item(BASIC, 1)])],
   Submitted: [placeOrder(orderNo, [item(BASIC, 1)]), on('SubmitOrder', { orderNo })],
   Approved: [placeOrder(orderNo, [item(BASIC, 1)]), on('SubmitOrder', { orderNo }), on('ApproveOrder', { orderNo })],
-  Rejected: [placeOrder(orderNo, [item(BASIC, 1)]), on('SubmitOrder', { orderNo }), on('RejectOrder', { orderNo, reason: 'wrong package' })],
+  Rejected: [placeOrder(orderNo, [item(BASIC, 1)]), on('SubmitOrder', { orderNo }), on('RejectOrder', { orderNo, reason: 'wrong package' }, approver)],
   Cancelled: [placeOrder(orderNo, [item(BASIC, 1)]), on('CancelOrder', { orderNo })],
   FinalConfirmed: confirmedOrder(orderNo, [item(BASIC, 1)]),
 };
@@ -27,6 +28,8 @@ const commands: Record<keyof typeof ORDER_TRANSITIONS, CustomerCommand> = {
   CancelOrder: on('CancelOrder', { orderNo }),
   FinalConfirmOrder: on('FinalConfirmOrder', { orderNo }),
 };
+
+const rejectBy = (role: 'approver' | 'reseller-admin') => on('RejectOrder', { orderNo, reason: 'not needed' }, { role });
 
 const refusal: Record<keyof typeof ORDER_TRANSITIONS, DomainErrorType> = {
   ReplaceOrderItems: 'order-not-editable',
@@ -46,11 +49,13 @@ describe('order transitions table', () => {
       const outcome = allowed ? `moves it to ${to}` : secondConfirm ? 'records nothing' : `is refused with ${refusal[command]}`;
       it(`${command} on a ${status} order ${outcome}`, () => {
         const history = run(pathTo[status], held());
-        const when = given(history).when(commands[command]);
+        // A Submitted order is rejected by the approver (see REJECTED_BY); every other command by the reseller admin.
+        const sent = command === 'RejectOrder' && status === 'Submitted' ? rejectBy('approver') : commands[command];
+        const when = given(history).when(sent);
         if (secondConfirm) when.then([]);
         else if (!allowed) when.thenThrows(refusal[command]);
         else {
-          expect(orderOf(stateOf(run([commands[command]], history)), orderNo)?.status).toBe(to);
+          expect(orderOf(stateOf(run([sent], history)), orderNo)?.status).toBe(to);
         }
       });
     }
@@ -66,6 +71,21 @@ describe('order life cycle', () => {
     given(run(pathTo.Approved, held()))
       .when(on('RejectOrder', { orderNo, reason: 'customer changed its mind' }))
       .then([{ type: 'OrderRejected', data: { customerId: CUSTOMER_ID, orderNo, reason: 'customer changed its mind' } }]);
+  });
+
+  it('rejects a Submitted order by the approver, with the reason', () => {
+    given(run(pathTo.Submitted, held()))
+      .when(rejectBy('approver'))
+      .then([{ type: 'OrderRejected', data: { customerId: CUSTOMER_ID, orderNo, reason: 'not needed' } }]);
+  });
+
+  it('refuses a reject of a Submitted order by the reseller admin (the approver decides it)', () => {
+    given(run(pathTo.Submitted, held())).when(rejectBy('reseller-admin')).thenThrows('rejecter-not-allowed');
+  });
+
+  it('refuses a reject of an Approved order by the approver (the reseller admin rejects it instead of final confirm)', () => {
+    const error = given(run(pathTo.Approved, held())).when(rejectBy('approver')).thenThrows('rejecter-not-allowed');
+    expect(error.context).toMatchObject({ status: 'Approved', role: 'approver', rejecter: 'reseller-admin' });
   });
 
   it('cancels a Temporary order', () => {

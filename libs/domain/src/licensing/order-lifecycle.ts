@@ -2,7 +2,8 @@
  * The order life-cycle decider: a pure function over one order's state. It owns the transition table
  * and the order's own rules; the customer account composes it and adds the inventory rules.
  */
-import { InvalidTransition, OrderHasNoItems, OrderNotApproved, OrderNotEditable, OrderNotFound } from '../shared/errors.js';
+import type { Role } from '../shared/decider.js';
+import { InvalidTransition, OrderHasNoItems, OrderNotApproved, OrderNotEditable, OrderNotFound, RejecterNotAllowed } from '../shared/errors.js';
 import { finalConfirmOrder, type FinalConfirmOrder } from './final-confirm-order.js';
 import type { OrderEvent } from './order-events.js';
 import type { ApproveOrder, CancelOrder, RejectOrder, SubmitOrder } from './order-status-commands.js';
@@ -39,6 +40,23 @@ const assertTransition = (order: Order, command: TransitionCommand): void => {
   throw InvalidTransition({ customerId: order.customerId, orderNo: order.orderNo, from: order.status, command });
 };
 
+/**
+ * Who may reject depends on where the order stands: the approver rejects a Submitted order ("Order
+ * Approval"), the reseller admin an Approved one instead of its final confirm. Decided on the state
+ * being decided on, so an approval landing in between cannot let the approver reject an Approved order.
+ */
+export const REJECTED_BY: { readonly [S in Extract<OrderStatus, 'Submitted' | 'Approved'>]: Role } = {
+  Submitted: 'approver',
+  Approved: 'reseller-admin',
+};
+
+const assertRejecter = (command: RejectOrder, order: Order): void => {
+  // assertTransition let only Submitted and Approved orders through.
+  const rejecter = REJECTED_BY[order.status as keyof typeof REJECTED_BY];
+  if (command.metadata.role === rejecter) return;
+  throw RejecterNotAllowed({ customerId: order.customerId, orderNo: order.orderNo, status: order.status, role: command.metadata.role, rejecter });
+};
+
 const decideTransition = (command: Exclude<OrderCommand, PlaceOrder>, order: Order, context: OrderContext): OrderEvent[] => {
   const ids = { customerId: order.customerId, orderNo: order.orderNo };
   // Confirming twice records nothing the second time.
@@ -53,6 +71,7 @@ const decideTransition = (command: Exclude<OrderCommand, PlaceOrder>, order: Ord
     case 'ApproveOrder':
       return [{ type: 'OrderApproved', data: ids }];
     case 'RejectOrder':
+      assertRejecter(command, order);
       return [{ type: 'OrderRejected', data: { ...ids, reason: command.data.reason } }];
     case 'CancelOrder':
       return [{ type: 'OrderCancelled', data: ids }];

@@ -2,7 +2,8 @@
  * The shape every use case of the ledger follows: decide(command, state) -> events, evolve(state, event) -> state.
  * Nothing here knows about HTTP, databases or clocks; time, ids and the actor arrive on the command.
  */
-export type Role = 'reseller-admin' | 'approver' | 'customer-manager' | 'auditor' | 'billing-analyst';
+/** `operator` is the carrier's staff: it registers root resellers and keeps the catalog, and sees no customer's data. */
+export type Role = 'operator' | 'reseller-admin' | 'approver' | 'customer-manager' | 'auditor' | 'billing-analyst';
 
 /** Who did it, when and why. Every recorded fact carries this (DOMAIN.md invariant). */
 export interface CommandMetadata {

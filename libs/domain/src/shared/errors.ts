@@ -27,6 +27,8 @@ const messages = {
   'order-not-editable': (c: OrderIds & { status: string }) => `order ${c.orderNo} of ${c.customerId} is ${c.status}: items change only while Temporary`,
   'invalid-transition': (c: OrderIds & { from: string; command: string }) =>
     `order ${c.orderNo} of ${c.customerId} cannot take ${c.command} while ${c.from}`,
+  'rejecter-not-allowed': (c: OrderIds & { status: string; role: string; rejecter: string }) =>
+    `order ${c.orderNo} of ${c.customerId} is ${c.status}: it is rejected by the ${c.rejecter}, not the ${c.role}`,
   'order-has-no-items': (c: OrderIds) => `order ${c.orderNo} of ${c.customerId} has no items and cannot be submitted`,
   'return-exceeds-unassigned': (c: OrderIds & { package: string; returning: number; available: number }) =>
     `order ${c.orderNo} returns ${c.returning} of ${c.package} for ${c.customerId}: only ${c.available} unassigned and unreserved`,
@@ -86,6 +88,7 @@ export const InvalidPrice = named('invalid-price');
 export const InvalidDate = named('invalid-date');
 export const OrderNotEditable = named('order-not-editable');
 export const InvalidTransition = named('invalid-transition');
+export const RejecterNotAllowed = named('rejecter-not-allowed');
 export const OrderHasNoItems = named('order-has-no-items');
 export const ReturnExceedsUnassigned = named('return-exceeds-unassigned');
 export const OrderNotApproved = named('order-not-approved');
