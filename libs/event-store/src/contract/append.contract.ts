@@ -79,6 +79,26 @@ export function appendContract(store: () => EventStore): void {
       expect(await store().headPosition()).toBe(head);
     });
 
+    it('refuses a retry with the same event ids but another type or data, and records nothing', async () => {
+      const streamId = uniqueName('changed');
+      const [event] = newEvents(1);
+      await store().appendToStream(streamId, [event!], 'no-stream');
+      const head = await store().headPosition();
+      for (const changed of [{ ...event!, data: { ...event!.data, extra: 1 } }, { ...event!, type: `${event!.type}Changed` }]) {
+        const error = await failure(store().appendToStream(streamId, [changed], 'no-stream'));
+        expect(error).toMatchObject({ type: 'invalid-append', reason: 'changed-retry' });
+      }
+      expect(await store().readStream(streamId)).toHaveLength(1);
+      expect(await store().headPosition()).toBe(head);
+    });
+
+    it('answers a retry with the same ids and content but other metadata (a new request) as the first time', async () => {
+      const streamId = uniqueName('retry-metadata');
+      const [event] = newEvents(1);
+      const first = await store().appendToStream(streamId, [event!], 'no-stream');
+      expect(await store().appendToStream(streamId, [{ ...event!, metadata: { retried: true } }], 'no-stream')).toEqual(first);
+    });
+
     it('refuses a retry that shares only some event ids with what was recorded', async () => {
       const streamId = uniqueName('partial');
       const [recorded, fresh] = [newEvent(), newEvent()];

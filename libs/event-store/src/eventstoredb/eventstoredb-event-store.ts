@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import {
   BACKWARDS,
   END,
@@ -18,6 +19,7 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '../port/event-store.js';
+import { InvalidAppendError } from '../port/errors.js';
 import { validateAppend } from '../port/validate-append.js';
 import {
   isLedgerEvent,
@@ -55,11 +57,25 @@ export class EventStoreDbEventStore implements EventStore {
         { expectedRevision: toEsdbExpectedRevision(expectedRevision) },
       );
       const nextRevision = Number(result.nextExpectedRevision);
+      await this.refuseChangedRetry(streamId, valid, nextRevision);
       const position = result.position ?? (await this.positionOf(streamId, nextRevision));
       return { nextRevision, position: typeof position === 'number' ? position : Number(position.commit) };
     } catch (error) {
       throw toPortError(error, streamId, expectedRevision);
     }
+  }
+
+  /**
+   * The server deduplicates by event id alone, so a "retry" with the same ids and other content would
+   * be answered as a success. Reading back what the stream holds at those revisions tells them apart.
+   */
+  private async refuseChangedRetry(streamId: string, events: readonly NewEvent[], nextRevision: number): Promise<void> {
+    const stored = await this.readStream(streamId, { fromRevision: nextRevision - events.length + 1, maxCount: events.length });
+    const changed = events.some((event, index) => {
+      const recorded = stored[index];
+      return recorded?.id === event.id && (recorded.type !== event.type || !isDeepStrictEqual(recorded.data, event.data));
+    });
+    if (changed) throw new InvalidAppendError(streamId, 'changed-retry', 'the event ids are recorded already with another type or data');
   }
 
   /** A deduplicated retry may come back without a position: read it from the event itself. */

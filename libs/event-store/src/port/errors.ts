@@ -34,7 +34,8 @@ export type InvalidAppendReason =
   | 'bad-event-type'
   | 'not-json'
   | 'unknown-expected-revision'
-  | 'partial-retry';
+  | 'partial-retry'
+  | 'changed-retry';
 
 /** A programming error in the caller: retrying the same call can never succeed. */
 export class InvalidAppendError extends EventStoreError {

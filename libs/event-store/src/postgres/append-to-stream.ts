@@ -13,8 +13,11 @@ const SELECT_STREAM_STATE = `
   SELECT
     coalesce((SELECT max(revision) FROM event_store.events WHERE stream_id = $1), -1) AS current_revision,
     coalesce(
-      (SELECT jsonb_agg(jsonb_build_object('streamId', stream_id, 'revision', revision, 'position', position))
-         FROM event_store.events WHERE event_id = ANY($2::uuid[])),
+      (SELECT jsonb_agg(jsonb_build_object(
+                'streamId', e.stream_id, 'revision', e.revision, 'position', e.position,
+                'sameContent', e.type = n.event->>'type' AND e.data = n.event->'data'))
+         FROM event_store.events e
+         JOIN jsonb_array_elements($2::jsonb) AS n(event) ON e.event_id = (n.event->>'id')::uuid),
       '[]'::jsonb
     ) AS recorded`;
 
@@ -34,7 +37,7 @@ const INSERT_EVENTS = `
 
 interface StreamState {
   current_revision: number;
-  recorded: { streamId: string; revision: number; position: number }[];
+  recorded: { streamId: string; revision: number; position: number; sameContent: boolean }[];
 }
 
 /** Appends already validated events atomically; see validateAppend for the input rules. */
@@ -46,8 +49,8 @@ export function appendToStream(
 ): Promise<AppendResult> {
   return inTransaction(pool, async (client) => {
     await client.query(LOCK_POSITION_COUNTER);
-    const ids = events.map((event) => event.id);
-    const state = (await client.query<StreamState>(SELECT_STREAM_STATE, [streamId, ids])).rows[0]!;
+    const payload = JSON.stringify(events);
+    const state = (await client.query<StreamState>(SELECT_STREAM_STATE, [streamId, payload])).rows[0]!;
     const retried = originalResult(streamId, events.length, state.recorded);
     if (retried !== undefined) return retried;
     checkExpectedRevision(streamId, expectedRevision, state.current_revision);
@@ -55,7 +58,7 @@ export function appendToStream(
       streamId,
       state.current_revision,
       events.length,
-      JSON.stringify(events),
+      payload,
     ]);
     return {
       nextRevision: state.current_revision + events.length,
@@ -64,7 +67,11 @@ export function appendToStream(
   });
 }
 
-/** An append whose event ids are all recorded already is a retry: answer as the first time. */
+/**
+ * An append whose event ids are all recorded already is a retry: answer as the first time. Only if
+ * it is the same append, though: the same ids with another type or data are refused, never answered
+ * with the first append's result (metadata may differ: a retry is a new request).
+ */
 function originalResult(
   streamId: string,
   count: number,
@@ -77,6 +84,9 @@ function originalResult(
       'partial-retry',
       `${recorded.length} of the ${count} event ids are recorded already (in stream "${recorded[0]!.streamId}")`,
     );
+  }
+  if (recorded.some((event) => !event.sameContent)) {
+    throw new InvalidAppendError(streamId, 'changed-retry', 'the event ids are recorded already with another type or data');
   }
   return {
     nextRevision: Math.max(...recorded.map((event) => event.revision)),

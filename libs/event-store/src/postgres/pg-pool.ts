@@ -8,12 +8,17 @@ import pg from 'pg';
  */
 export function createPgPool(connectionString: string, max: number): pg.Pool {
   const single = max === 1;
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString,
     max,
     idleTimeoutMillis: single ? 0 : 10_000,
     connectionTimeoutMillis: single ? 30_000 : 0,
   });
+  // An idle connection that the server ends (a restart, a dropped database) is emitted here; the
+  // pool has already discarded it and opens a new one when asked, and the next query reports any
+  // lasting problem. Without a listener, Node would end the whole process over it.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /**
