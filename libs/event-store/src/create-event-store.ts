@@ -8,7 +8,7 @@ import { PostgresEventStore } from './postgres/postgres-event-store.js';
 export async function createEventStore(config: EventStoreConfig): Promise<EventStore> {
   switch (config.kind) {
     case 'postgres':
-      return PostgresEventStore.connect({ connectionString: config.databaseUrl });
+      return PostgresEventStore.connect({ connectionString: config.databaseUrl, appRole: config.appRole });
     case 'embedded':
       return createEmbeddedEventStore(config.dataDir);
     case 'eventstoredb':

@@ -6,6 +6,7 @@ export {
   type ConnectPostgresOptions,
   type PostgresEventStoreOptions,
 } from './postgres/postgres-event-store.js';
+export type { MigrateOptions } from './postgres/migrations.js';
 export { createPgPool, sharedPoolDriver } from './postgres/pg-pool.js';
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded/start-embedded-postgres.js';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';

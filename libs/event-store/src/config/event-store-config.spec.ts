@@ -31,6 +31,15 @@ describe('loadEventStoreConfig', () => {
     });
   });
 
+  it('names the application role of the real PostgreSQL in EVENT_STORE_APP_ROLE', () => {
+    const databaseUrl = 'postgres://ledger@db:5432/ledger';
+    expect(loadEventStoreConfig({ DATABASE_URL: databaseUrl, EVENT_STORE_APP_ROLE: 'ledger_app' })).toEqual({
+      kind: 'postgres',
+      databaseUrl,
+      appRole: 'ledger_app',
+    });
+  });
+
   it('treats a blank variable as unset', () => {
     expect(loadEventStoreConfig({ EVENT_STORE: ' ', DATABASE_URL: '' })).toEqual({
       kind: 'embedded',
@@ -55,6 +64,26 @@ describe('loadEventStoreConfig', () => {
       'EVENTSTORE_URL',
     ],
     ['a DATABASE_URL that is not postgres://', { DATABASE_URL: 'mysql://db/ledger' }, 'DATABASE_URL'],
+    [
+      'an EVENT_STORE_APP_ROLE that is no plain role name',
+      { DATABASE_URL: 'postgres://db/ledger', EVENT_STORE_APP_ROLE: 'app"; DROP TABLE x; --' },
+      'EVENT_STORE_APP_ROLE',
+    ],
+    [
+      'an EVENT_STORE_APP_ROLE on the embedded store',
+      { EVENT_STORE_APP_ROLE: 'ledger_app' },
+      'EVENT_STORE_APP_ROLE',
+    ],
+    [
+      'an EVENT_STORE_APP_ROLE with EventStoreDB',
+      {
+        EVENT_STORE: 'eventstoredb',
+        EVENTSTORE_URL: 'esdb://x',
+        DATABASE_URL: 'postgres://db/ledger',
+        EVENT_STORE_APP_ROLE: 'ledger_app',
+      },
+      'EVENT_STORE_APP_ROLE',
+    ],
   ])('refuses %s with one line naming the variable', (_, env, variable) => {
     const error = configError(env);
     expect(error.variable).toBe(variable);

@@ -1,6 +1,11 @@
 /** Which store to run, decided once at start from the environment (API.md "Configuration"). */
 export type EventStoreConfig =
-  | { readonly kind: 'postgres'; readonly databaseUrl: string }
+  | {
+      readonly kind: 'postgres';
+      readonly databaseUrl: string;
+      /** EVENT_STORE_APP_ROLE: the role migrations grant only appending and reading (README "Append-only"). */
+      readonly appRole?: string;
+    }
   | { readonly kind: 'embedded'; readonly dataDir: string }
   | { readonly kind: 'eventstoredb'; readonly eventStoreUrl: string };
 
@@ -19,15 +24,27 @@ const DEFAULT_DATA_DIR = './.ledger-data';
 
 export function loadEventStoreConfig(env: Readonly<Record<string, string | undefined>>): EventStoreConfig {
   const store = optional(env, 'EVENT_STORE') ?? 'postgres';
-  if (store === 'eventstoredb') {
-    return { kind: 'eventstoredb', eventStoreUrl: eventStoreUrl(optional(env, 'EVENTSTORE_URL')) };
-  }
-  if (store !== 'postgres') {
+  if (store !== 'postgres' && store !== 'eventstoredb') {
     throw new ConfigError('EVENT_STORE', `EVENT_STORE must be "postgres" or "eventstoredb", not "${store}"`);
   }
   const databaseUrl = optional(env, 'DATABASE_URL');
-  if (databaseUrl !== undefined) return { kind: 'postgres', databaseUrl: postgresUrl(databaseUrl) };
-  return { kind: 'embedded', dataDir: optional(env, 'LEDGER_DATA_DIR') ?? DEFAULT_DATA_DIR };
+  const appRole = optional(env, 'EVENT_STORE_APP_ROLE');
+  if (appRole !== undefined && (store !== 'postgres' || databaseUrl === undefined)) {
+    throw new ConfigError(
+      'EVENT_STORE_APP_ROLE',
+      'EVENT_STORE_APP_ROLE applies only to the postgres store on a real server (EVENT_STORE=postgres with DATABASE_URL)',
+    );
+  }
+  if (store === 'eventstoredb') {
+    return { kind: 'eventstoredb', eventStoreUrl: eventStoreUrl(optional(env, 'EVENTSTORE_URL')) };
+  }
+  if (databaseUrl === undefined)
+    return { kind: 'embedded', dataDir: optional(env, 'LEDGER_DATA_DIR') ?? DEFAULT_DATA_DIR };
+  return {
+    kind: 'postgres',
+    databaseUrl: postgresUrl(databaseUrl),
+    ...(appRole !== undefined && { appRole: roleName(appRole) }),
+  };
 }
 
 /** Unset and blank are the same: a blank line in an .env file should not count as a value. */
@@ -39,6 +56,17 @@ function optional(env: Readonly<Record<string, string | undefined>>, name: strin
 function postgresUrl(value: string): string {
   if (!/^postgres(ql)?:\/\//.test(value) || !URL.canParse(value)) {
     throw new ConfigError('DATABASE_URL', 'DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  return value;
+}
+
+function roleName(value: string): string {
+  // Lower case only: PostgreSQL folds an unquoted CREATE ROLE name, and the grants quote it.
+  if (!/^[a-z_][a-z0-9_$]{0,62}$/.test(value)) {
+    throw new ConfigError(
+      'EVENT_STORE_APP_ROLE',
+      'EVENT_STORE_APP_ROLE must be a PostgreSQL role name: a lower-case letter or _, then up to 62 lower-case letters, digits, _ or $',
+    );
   }
   return value;
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { grantAppRole } from './app-role.js';
 
 interface Migration {
   readonly version: number;
@@ -33,6 +34,23 @@ export const migrations: readonly Migration[] = [
       INSERT INTO event_store.position (last) VALUES (0);
     `,
   },
+  {
+    version: 2,
+    name: 'events are append-only',
+    sql: `
+      -- Recorded history is never changed, not even by the owner: a mistake is corrected by a new
+      -- event. Statement-level, so even an UPDATE or DELETE that matches no row is refused.
+      CREATE FUNCTION event_store.refuse_event_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'event_store.events is append-only: % is not allowed', TG_OP
+          USING ERRCODE = 'insufficient_privilege', HINT = 'Record a new event instead.';
+      END
+      $$;
+      CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON event_store.events
+        FOR EACH STATEMENT EXECUTE FUNCTION event_store.refuse_event_change();
+      REVOKE UPDATE, DELETE, TRUNCATE ON event_store.events FROM PUBLIC;
+    `,
+  },
 ];
 
 // Any constant works; it only has to differ from other advisory locks taken in the same database.
@@ -45,24 +63,26 @@ const CREATE_MIGRATIONS_TABLE = `
     name       text        NOT NULL,
     applied_at timestamptz NOT NULL DEFAULT now()
   )`;
+const MIGRATIONS_TABLE_EXISTS = "SELECT to_regclass('event_store.migrations') IS NOT NULL AS ready";
 const SELECT_APPLIED = 'SELECT version FROM event_store.migrations';
 const INSERT_APPLIED = 'INSERT INTO event_store.migrations (version, name) VALUES ($1, $2)';
+
+export interface MigrateOptions {
+  /** A role to give exactly what appending and reading need (EVENT_STORE_APP_ROLE); see app-role.ts. */
+  readonly appRole?: string | undefined;
+}
 
 /**
  * Brings the schema up to date. Two processes starting at once both get here: the session
  * advisory lock makes the second wait and then find nothing left to do (even CREATE ... IF NOT
  * EXISTS races without it). Each migration commits with its row in the migrations table.
  */
-export async function runMigrations(pool: pg.Pool): Promise<number[]> {
+export async function runMigrations(pool: pg.Pool, options: MigrateOptions = {}): Promise<number[]> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
-      await client.query(CREATE_MIGRATIONS_TABLE);
-      const applied = new Set(
-        (await client.query<{ version: number }>(SELECT_APPLIED)).rows.map((r) => r.version),
-      );
-      const pending = migrations.filter((m) => !applied.has(m.version));
+      const pending = await pendingMigrations(client);
       for (const migration of pending) {
         await client.query('BEGIN');
         try {
@@ -74,6 +94,8 @@ export async function runMigrations(pool: pg.Pool): Promise<number[]> {
           throw error;
         }
       }
+      // Under the lock too: two GRANTs on one table at once fail with "tuple concurrently updated".
+      if (options.appRole !== undefined) await grantAppRole(client, options.appRole);
       return pending.map((m) => m.version);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
@@ -81,4 +103,14 @@ export async function runMigrations(pool: pg.Pool): Promise<number[]> {
   } finally {
     client.release();
   }
+}
+
+/** Creates nothing on an up-to-date schema, so a role without CREATE (the app role) can start. */
+async function pendingMigrations(client: pg.PoolClient): Promise<Migration[]> {
+  const { rows } = await client.query<{ ready: boolean }>(MIGRATIONS_TABLE_EXISTS);
+  if (!rows[0]?.ready) await client.query(CREATE_MIGRATIONS_TABLE);
+  const applied = new Set(
+    (await client.query<{ version: number }>(SELECT_APPLIED)).rows.map((r) => r.version),
+  );
+  return migrations.filter((m) => !applied.has(m.version));
 }

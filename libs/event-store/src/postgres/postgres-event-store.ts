@@ -13,7 +13,7 @@ import { validateAppend } from '../port/validate-append.js';
 import { AppendListener } from './append-listener.js';
 import { appendToStream } from './append-to-stream.js';
 import { followAll } from './follow-all.js';
-import { runMigrations } from './migrations.js';
+import { type MigrateOptions, runMigrations } from './migrations.js';
 import { createPgPool } from './pg-pool.js';
 import { headPosition, readAll } from './read-all.js';
 import { readStream } from './read-stream.js';
@@ -30,7 +30,8 @@ export interface PostgresEventStoreOptions {
   readonly ownsPool?: boolean;
 }
 
-export interface ConnectPostgresOptions extends Omit<PostgresEventStoreOptions, 'listen' | 'ownsPool'> {
+export interface ConnectPostgresOptions
+  extends Omit<PostgresEventStoreOptions, 'listen' | 'ownsPool'>, MigrateOptions {
   readonly connectionString: string;
   readonly poolMax?: number;
   /** Defaults to true; the embedded engine has a single connection and cannot spare one. */
@@ -57,10 +58,10 @@ export class PostgresEventStore implements EventStore {
 
   /** Creates the pool, runs the migrations and returns a store that owns the pool. */
   static async connect(options: ConnectPostgresOptions): Promise<PostgresEventStore> {
-    const { connectionString, poolMax = 10, listen = true, ...rest } = options;
+    const { connectionString, poolMax = 10, listen = true, appRole, ...rest } = options;
     const pool = createPgPool(connectionString, poolMax);
     try {
-      await PostgresEventStore.migrate(pool);
+      await PostgresEventStore.migrate(pool, { appRole });
     } catch (error) {
       await pool.end();
       throw error;
@@ -72,8 +73,8 @@ export class PostgresEventStore implements EventStore {
     });
   }
 
-  static migrate(pool: pg.Pool): Promise<number[]> {
-    return runMigrations(pool);
+  static migrate(pool: pg.Pool, options: MigrateOptions = {}): Promise<number[]> {
+    return runMigrations(pool, options);
   }
 
   async appendToStream(
