@@ -5,21 +5,30 @@ import pino from 'pino';
 import { AppModule, type AppOverrides } from './app.module.js';
 import type { LedgerSettings } from './config/config.module.js';
 import { setUpOpenApi } from './http/openapi.js';
+import { allowCrossOrigin, securityHeaders } from './http/security-headers.js';
 import { PinoNestLogger } from './logging/pino-logger.js';
 import { requestLogging } from './logging/request-logging.js';
 
 /** Builds the whole API (used by main.ts and by the tests, which boot it in-process). */
-export async function createApp(settings: LedgerSettings, overrides: AppOverrides = {}): Promise<NestExpressApplication> {
+export async function createApp(
+  settings: LedgerSettings,
+  overrides: AppOverrides = {},
+): Promise<NestExpressApplication> {
   const logger = pino({ level: settings.app.logLevel });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(settings, overrides), {
     logger: new PinoNestLogger(logger),
   });
   app.use(requestLogging(logger));
+  // Before the OpenAPI UI's routes, which Express matches in the order they were added.
+  app.use(securityHeaders());
+  allowCrossOrigin(app, settings.app.corsOrigins);
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.enableShutdownHooks();
   setUpOpenApi(app);
-  if (settings.app.usingDevelopmentSecret) {
-    logger.warn('AUTH_JWT_SECRET is not set: tokens are signed with the development secret (embedded store only)');
+  if (settings.app.secretSource === 'data-folder') {
+    logger.warn(
+      'AUTH_JWT_SECRET is not set: tokens are signed with the secret kept in the data folder (embedded store only)',
+    );
   }
   return app;
 }

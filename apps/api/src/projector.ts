@@ -6,31 +6,38 @@
  * engine belongs to the API process.
  */
 import 'reflect-metadata';
-import { type EventStore, type EventStoreConfig, EventStoreDbEventStore, loadEventStoreConfig, PostgresEventStore } from '@ledger/event-store';
+import { loadEventStoreConfig } from '@ledger/event-store';
 import pino from 'pino';
 import { loadDatabaseConfig } from './config/app-config.js';
 import { projectionNamed } from './projections/projections.js';
 import { Projector, type ProjectorLog } from './projections/projector.js';
 import { rebuildProjection } from './projections/rebuild.js';
 import { migrateReadModels } from './read-models/migrate-read-models.js';
-import { type Database, openDatabase } from './store/open-database.js';
-
-const storeFor = async (config: EventStoreConfig, database: Database): Promise<EventStore> => {
-  if (config.kind === 'eventstoredb') return EventStoreDbEventStore.connect(config.eventStoreUrl);
-  await PostgresEventStore.migrate(database.pool);
-  return new PostgresEventStore(database.pool, { ownsPool: false, listen: { connectionString: database.url } });
-};
+import { openDatabase } from './store/open-database.js';
+import { openEventStore } from './store/open-event-store.js';
 
 function settings() {
   try {
     const database = loadDatabaseConfig(process.env);
-    if (database.kind !== 'postgres') throw new Error('DATABASE_URL is required: the projector process shares a real PostgreSQL with the API');
-    const flag = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+    if (database.kind !== 'postgres')
+      throw new Error(
+        'DATABASE_URL is required: the projector process shares a real PostgreSQL with the API',
+      );
+    const flag = (name: string) =>
+      process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
     const rebuild = flag('rebuild');
     const batchSize = Number(flag('batch-size') ?? 2000);
-    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new Error('--batch-size must be an integer from 1 to 10000');
-    if (rebuild !== undefined && !projectionNamed(rebuild)) throw new Error(`--rebuild names no projection: "${rebuild}"`);
-    return { database, store: loadEventStoreConfig(process.env), rebuild, batchSize, logLevel: process.env.LOG_LEVEL ?? 'info' };
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000)
+      throw new Error('--batch-size must be an integer from 1 to 10000');
+    if (rebuild !== undefined && !projectionNamed(rebuild))
+      throw new Error(`--rebuild names no projection: "${rebuild}"`);
+    return {
+      database,
+      store: loadEventStoreConfig(process.env),
+      rebuild,
+      batchSize,
+      logLevel: process.env.LOG_LEVEL ?? 'info',
+    };
   } catch (error) {
     console.error(`license ledger projector: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
@@ -39,16 +46,21 @@ function settings() {
 
 const config = settings();
 const logger = pino({ level: config.logLevel });
-const log: ProjectorLog = { log: (message) => logger.info(message), error: (message) => logger.error(message) };
+const log: ProjectorLog = {
+  log: (message) => logger.info(message),
+  error: (message) => logger.error(message),
+};
 const database = await openDatabase(config.database);
 await migrateReadModels(database);
-const store = await storeFor(config.store, database);
+const store = await openEventStore(config.store, database);
 const projector = new Projector(store, database.pool, log, { batchSize: config.batchSize });
 await projector.start();
 log.log('projector started');
 const stopping = new AbortController();
 const projection = config.rebuild === undefined ? undefined : projectionNamed(config.rebuild);
-const rebuild = projection ? rebuildProjection(store, database.pool, projection, log, { signal: stopping.signal }) : Promise.resolve();
+const rebuild = projection
+  ? rebuildProjection(store, database.pool, projection, log, { signal: stopping.signal })
+  : Promise.resolve();
 rebuild.catch((error: unknown) => log.error(`rebuild of ${config.rebuild} failed: ${String(error)}`));
 
 const shutdown = async () => {

@@ -1,26 +1,56 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** Used only on the embedded store, where nobody else can reach the data anyway; announced as a warning. */
-export const DEVELOPMENT_JWT_SECRET = 'license-ledger-development-secret-do-not-use-in-production';
+/** `configured`: AUTH_JWT_SECRET; `data-folder`: the embedded store's own random secret (development). */
+export type SecretSource = 'configured' | 'data-folder';
+
+/** At most `limit` requests per `ttlMs` milliseconds (a sliding window). */
+export interface RateLimit {
+  readonly limit: number;
+  readonly ttlMs: number;
+}
+
+export interface RateLimits {
+  /** Per bearer token (keyed by its hash, so one caller cannot use up another's budget with a forged token). */
+  readonly perToken: RateLimit;
+  /** Per client address, with or without a token; above a person's pace, below a flood's. */
+  readonly perIp: RateLimit;
+}
 
 export interface AppConfig {
   readonly port: number;
+  /** The interface to listen on. */
+  readonly host: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly jwtSecret: string;
-  readonly usingDevelopmentSecret: boolean;
+  readonly secretSource: SecretSource;
+  /** Browser origins allowed to call the API cross-origin; the dashboard is served on the API's own origin. */
+  readonly corsOrigins: readonly string[];
+  readonly rateLimits: RateLimits;
 }
+
+/** A dashboard screen loads a handful of reads; a script paging through the audit log stays well under this. */
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  perToken: { limit: 300, ttlMs: 10_000 },
+  perIp: { limit: 1_000, ttlMs: 10_000 },
+};
+
+/** The dashboard's Vite dev server (apps/dashboard, `vite` on port 5173). */
+const DEV_DASHBOARD_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
 
 export class ConfigError extends Error {}
 
 const port = z.coerce.number().int().min(0).max(65535);
 
 /**
- * Reads the API's own variables once. The event store's variables (EVENT_STORE, DATABASE_URL,
- * EVENTSTORE_URL, LEDGER_DATA_DIR) are read by @ledger/event-store's loader.
+ * Reads the API's own variables once; pure. The event store's variables (EVENT_STORE, DATABASE_URL,
+ * EVENTSTORE_URL, LEDGER_DATA_DIR) are read by @ledger/event-store's loader. Without AUTH_JWT_SECRET
+ * on the embedded store, `dataFolderSecret` is the secret kept in the data folder: readAppConfig
+ * (data-folder-secret.ts) reads it first.
  */
-export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
+export function loadAppConfig(env: NodeJS.ProcessEnv, dataFolderSecret?: string): AppConfig {
   const portValue = port.safeParse(env.PORT ?? '3000');
   if (!portValue.success) throw new ConfigError(`PORT must be an integer from 0 to 65535, got "${env.PORT}"`);
   const logLevel = env.LOG_LEVEL ?? 'info';
@@ -31,16 +61,52 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (secret !== undefined && secret.length < 32) {
     throw new ConfigError('AUTH_JWT_SECRET must be at least 32 characters');
   }
-  const embedded = !env.DATABASE_URL && (env.EVENT_STORE ?? 'postgres') === 'postgres';
-  if (secret === undefined && !embedded) {
-    throw new ConfigError('AUTH_JWT_SECRET is required (at least 32 characters) unless the embedded store is used');
+  if (secret === undefined && secretFolder(env) === undefined) {
+    throw new ConfigError(
+      'AUTH_JWT_SECRET is required (at least 32 characters) unless the embedded store is used',
+    );
   }
+  const jwtSecret = secret ?? dataFolderSecret;
+  if (jwtSecret === undefined) throw new Error('the data folder secret must be read first (readAppConfig)');
+  const secretSource: SecretSource = secret === undefined ? 'data-folder' : 'configured';
+  // Development (a secret nobody configured) stays on this machine unless HOST says otherwise.
+  const development = secretSource === 'data-folder';
   return {
     port: portValue.data,
+    host: hostOf(env.HOST, development),
     logLevel: logLevel as AppConfig['logLevel'],
-    jwtSecret: secret ?? DEVELOPMENT_JWT_SECRET,
-    usingDevelopmentSecret: secret === undefined,
+    jwtSecret,
+    secretSource,
+    corsOrigins: development ? DEV_DASHBOARD_ORIGINS : [],
+    rateLimits: DEFAULT_RATE_LIMITS,
   };
+}
+
+function hostOf(value: string | undefined, development: boolean): string {
+  const host = value?.trim() || (development ? '127.0.0.1' : '0.0.0.0');
+  if (isIP(host) === 0 && host !== 'localhost') {
+    throw new ConfigError(
+      `HOST must be an IP address to listen on (127.0.0.1, 0.0.0.0, ::, ...) or localhost, got "${host}"`,
+    );
+  }
+  return host;
+}
+
+/** The URL this machine reaches a server on that listens on `host`: a wildcard address means its loopback. */
+export function localUrl(host: string, port: number): string {
+  const address = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${isIP(address) === 6 ? `[${address}]` : address}:${port}`;
+}
+
+/**
+ * The data folder whose own secret signs tokens: the embedded store's, when AUTH_JWT_SECRET is not
+ * set (nobody else can reach that data anyway); undefined when the secret must be configured.
+ */
+export function secretFolder(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.AUTH_JWT_SECRET !== undefined || (env.EVENT_STORE?.trim() || 'postgres') !== 'postgres')
+    return undefined;
+  const database = loadDatabaseConfig(env);
+  return database.kind === 'embedded' ? database.dataDir : undefined;
 }
 
 /** Where the read models (and, on the postgres store, the events) live. */

@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import type { EventStoreConfig } from '@ledger/event-store';
 import type { ProjectorConfig } from '../projections/projector-config.js';
 import type { AppConfig, DatabaseConfig } from './app-config.js';

@@ -1,4 +1,11 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { EventStore } from '@ledger/event-store';
 import type { Pool } from 'pg';
 import { notFound, problem, ProblemError } from '../http/problem.js';
@@ -13,7 +20,9 @@ import { claimRebuild, RebuildInProgress, runRebuild } from './rebuild.js';
 
 /** Starts and stops the in-process projector with the API, and runs the rebuilds asked for over HTTP. */
 @Injectable()
-export class ProjectionsService implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+export class ProjectionsService
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   private readonly logger = new Logger('Projections');
   private readonly projector: Projector;
   private readonly stopping = new AbortController();
@@ -55,11 +64,20 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     const projection = projectionNamed(name);
     if (!projection) throw notFound('projection', name);
     const total = await claimRebuild(this.store, this.pool, projection).catch((error: unknown) => {
-      throw error instanceof RebuildInProgress ? new ProblemError(problem(409, 'rebuild-in-progress', error.message)) : error;
+      throw error instanceof RebuildInProgress
+        ? new ProblemError(problem(409, 'rebuild-in-progress', error.message))
+        : error;
     });
-    const started = runRebuild(this.store, this.pool, projection, this.logger, { total, signal: this.stopping.signal });
+    const started = runRebuild(this.store, this.pool, projection, this.logger, {
+      total,
+      signal: this.stopping.signal,
+    });
     const running = started
-      .catch((error: unknown) => this.logger.error(`rebuild of ${name} failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        this.logger.error(
+          `rebuild of ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      )
       .finally(() => this.rebuilds.delete(running));
     this.rebuilds.add(running);
   }
