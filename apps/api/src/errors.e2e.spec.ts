@@ -42,7 +42,14 @@ describe('client mistakes are clear 4xx problem documents and record nothing', (
   describe('400: malformed input names each bad field and its rule', () => {
     it('lists every bad field of an order', async () => {
       const body = await refused(400, 'validation-failed', () =>
-        who.admin.post('/api/orders', order({ type: 'Upgrade', changeDate: '2023-02-30', items: [{ ...item('Basic User With VM', 0), trialDays: -1 }] })),
+        who.admin.post(
+          '/api/orders',
+          order({
+            type: 'Upgrade',
+            changeDate: '2023-02-30',
+            items: [{ ...item('Basic User With VM', 0), trialDays: -1 }],
+          }),
+        ),
       );
       expect(body.errors).toEqual(
         expect.arrayContaining([
@@ -55,15 +62,26 @@ describe('client mistakes are clear 4xx problem documents and record nothing', (
     });
 
     it('rejects an unknown field by name', async () => {
-      const body = await refused(400, 'validation-failed', () => who.admin.post('/api/orders', order({ discount: 10 })));
+      const body = await refused(400, 'validation-failed', () =>
+        who.admin.post('/api/orders', order({ discount: 10 })),
+      );
       expect(body.errors).toEqual([expect.objectContaining({ field: 'discount', rule: 'unknown-field' })]);
     });
 
     it('rejects a missing field and a wrong type', async () => {
       const body = await refused(400, 'validation-failed', () =>
-        who.manager.post(`/api/customers/${C}/users`, { ...USER_297, extension: '297', email: 'not-an-email', name: undefined }),
+        who.manager.post(`/api/customers/${C}/users`, {
+          ...USER_297,
+          extension: '297',
+          email: 'not-an-email',
+          name: undefined,
+        }),
       );
-      expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'extension', 'name']);
+      expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'email',
+        'extension',
+        'name',
+      ]);
     });
 
     it('rejects malformed JSON', async () => {
@@ -73,17 +91,27 @@ describe('client mistakes are clear 4xx problem documents and record nothing', (
     });
 
     it('rejects a package that is not in the catalog', async () => {
-      const body = await refused(400, 'validation-failed', () => who.admin.post('/api/orders', order({ items: [item('Gold User', 1)] })));
-      expect(body.errors).toEqual([expect.objectContaining({ field: 'items[0].package', rule: 'in-catalog' })]);
+      const body = await refused(400, 'validation-failed', () =>
+        who.admin.post('/api/orders', order({ items: [item('Gold User', 1)] })),
+      );
+      expect(body.errors).toEqual([
+        expect.objectContaining({ field: 'items[0].package', rule: 'in-catalog' }),
+      ]);
     });
 
-    it('rejects an extension in the path that is not a number', async () => {
-      await refused(400, 'validation-failed', () => who.manager.post(`/api/customers/${C}/users/abc/package`, { package: 'Basic User With VM' }));
+    it('rejects an extension in the path that is not a number, and an order number that is not one', async () => {
+      await refused(400, 'validation-failed', () =>
+        who.manager.post(`/api/customers/${C}/users/abc/package`, { package: 'Basic User With VM' }),
+      );
+      const body = await refused(400, 'validation-failed', () => who.admin.post('/api/orders/abc/submit'));
+      expect(body.errors).toEqual([expect.objectContaining({ field: 'orderNo', rule: 'format' })]);
     });
 
     it('rejects a body on a transition that takes none', async () => {
       const placed = await who.admin.post('/api/orders', order());
-      const body = await refused(400, 'validation-failed', () => who.admin.post(`/api/orders/${placed.body.orderNo}/submit`, { force: true }));
+      const body = await refused(400, 'validation-failed', () =>
+        who.admin.post(`/api/orders/${placed.body.orderNo}/submit`, { force: true }),
+      );
       expect(body.errors).toEqual([expect.objectContaining({ field: 'force', rule: 'unknown-field' })]);
     });
   });
@@ -91,14 +119,20 @@ describe('client mistakes are clear 4xx problem documents and record nothing', (
   describe('401 and 403', () => {
     it('401 without a token, with a bad one, and with one signed by another secret', async () => {
       await refused(401, 'unauthorized', () => app.request('POST', '/api/orders', { body: order() }));
-      await refused(401, 'unauthorized', () => app.request('POST', '/api/orders', { body: order(), token: 'not.a.jwt' }));
+      await refused(401, 'unauthorized', () =>
+        app.request('POST', '/api/orders', { body: order(), token: 'not.a.jwt' }),
+      );
       const forged = who.admin.token.slice(0, -4) + 'AAAA';
-      await refused(401, 'unauthorized', () => app.request('POST', '/api/orders', { body: order(), token: forged }));
+      await refused(401, 'unauthorized', () =>
+        app.request('POST', '/api/orders', { body: order(), token: forged }),
+      );
     });
 
     it('403 for an allowed token with the wrong role', async () => {
       await refused(403, 'forbidden', () => who.approver.post('/api/orders', order()));
-      await refused(403, 'forbidden', () => who.manager.post('/api/packages', { name: 'X', itemGroup: 'User License', monthlyPrice: 1 }));
+      await refused(403, 'forbidden', () =>
+        who.manager.post('/api/packages', { name: 'X', itemGroup: 'User License', monthlyPrice: 1 }),
+      );
     });
   });
 
@@ -106,8 +140,9 @@ describe('client mistakes are clear 4xx problem documents and record nothing', (
     it('unknown customer, order and user', async () => {
       await refused(404, 'not-found', () => who.admin.get('/api/customers/C999999999/inventory'));
       await refused(404, 'not-found', () => who.admin.post('/api/orders/999999/submit'));
-      await refused(404, 'not-found', () => who.admin.post('/api/orders/abc/submit'));
-      await refused(404, 'user-not-found', () => who.manager.post(`/api/customers/${C}/users/250/package`, { package: 'Basic User With VM' }));
+      await refused(404, 'user-not-found', () =>
+        who.manager.post(`/api/customers/${C}/users/250/package`, { package: 'Basic User With VM' }),
+      );
       await refused(404, 'not-found', () => who.admin.post('/api/orders', order({ customerId: 'C404' })));
     });
   });
@@ -128,7 +163,9 @@ describe('client mistakes are clear 4xx problem documents and record nothing', (
 
     it('a return of more licenses than are unassigned', async () => {
       const placed = await who.admin.post('/api/orders', order({ items: [item('Basic User With VM', -1)] }));
-      await refused(409, 'return-exceeds-unassigned', () => who.admin.post(`/api/orders/${placed.body.orderNo}/submit`));
+      await refused(409, 'return-exceeds-unassigned', () =>
+        who.admin.post(`/api/orders/${placed.body.orderNo}/submit`),
+      );
     });
 
     it('final confirm before approval, and a transition the life cycle does not allow', async () => {
@@ -138,12 +175,19 @@ describe('client mistakes are clear 4xx problem documents and record nothing', (
       await refused(409, 'invalid-transition', () => who.approver.post(`/api/orders/${orderNo}/approve`));
       expect((await who.admin.post(`/api/orders/${orderNo}/submit`)).status).toBe(200);
       await refused(409, 'invalid-transition', () => who.admin.post(`/api/orders/${orderNo}/cancel`));
-      await refused(409, 'order-not-editable', () => who.admin.put(`/api/orders/${orderNo}/items`, { items: [item('Stand Alone VM', 1)] }));
+      await refused(409, 'order-not-editable', () =>
+        who.admin.put(`/api/orders/${orderNo}/items`, { items: [item('Stand Alone VM', 1)] }),
+      );
     });
 
     it('a package name already in the catalog', async () => {
+      const operator = await app.as('operator');
       await refused(409, 'package-exists', () =>
-        who.admin.post('/api/packages', { name: 'Basic User With VM', itemGroup: 'User License', monthlyPrice: 25 }),
+        operator.post('/api/packages', {
+          name: 'Basic User With VM',
+          itemGroup: 'User License',
+          monthlyPrice: 25,
+        }),
       );
     });
   });
@@ -156,7 +200,11 @@ describe('client mistakes are clear 4xx problem documents and record nothing', (
     });
     // No idle Basic license: the manager's attempt is refused; use the admin's order to record something instead.
     expect(response.status).toBe(409);
-    const placed = await app.request('POST', '/api/orders', { token: who.admin.token, headers: { 'x-correlation-id': 'ticket-4711' }, body: order() });
+    const placed = await app.request('POST', '/api/orders', {
+      token: who.admin.token,
+      headers: { 'x-correlation-id': 'ticket-4711' },
+      body: order(),
+    });
     expect(placed.headers.get('x-correlation-id')).toBe('ticket-4711');
     const [event] = await store.readAll({ after: placed.body.position - 1, maxCount: 1 });
     expect(event?.metadata).toMatchObject({

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@ledger/event-store';
 import type { Pool } from 'pg';
-import { problem, ProblemError } from '../http/problem.js';
+import { problem, ProblemError, validationProblem } from '../http/problem.js';
 import { lowestPosition } from '../projections/checkpoints.js';
 import { EVENT_STORE, SQL_POOL } from '../store/store.tokens.js';
 
@@ -25,14 +25,27 @@ export class ReadYourWrites {
   async waitFor(minPosition: number | undefined, projections: readonly string[]): Promise<void> {
     if (minPosition === undefined || minPosition <= 0) return;
     const deadline = Date.now() + WAIT_MS;
-    for (;;) {
+    for (let first = true; ; first = false) {
       const position = await lowestPosition(this.pool, projections);
       if (position >= minPosition) return;
+      if (first) await this.assertRecorded(minPosition);
       if (Date.now() >= deadline) {
         const detail = `the read models are at position ${position}, not yet at ${minPosition}; retry shortly`;
-        throw new ProblemError(problem(503, 'read-model-behind', detail, { position, minPosition }), { 'Retry-After': '1' });
+        throw new ProblemError(problem(503, 'read-model-behind', detail, { position, minPosition }), {
+          'Retry-After': '1',
+        });
       }
       await sleep(POLL_MS);
+    }
+  }
+
+  /** A position past the store's head is a client's mistake (API.md: 400), not a read model behind. */
+  private async assertRecorded(minPosition: number): Promise<void> {
+    const head = await this.store.headPosition();
+    if (minPosition > head) {
+      throw validationProblem([
+        { field: 'minPosition', rule: 'max', message: `is past the last recorded position, ${head}` },
+      ]);
     }
   }
 }

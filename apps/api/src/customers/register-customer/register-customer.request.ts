@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { customerId, text } from '../../http/fields.js';
-
-const extension = z.number().int().min(0).max(99_999_999);
+import { customerId, extension, resellerId, text } from '../../http/fields.js';
 
 export const registerCustomerRequest = z.strictObject({
   customerId,
   name: text(100),
-  resellerId: customerId,
+  resellerId,
   servicePlan: text(100),
   billingAccount: text(100),
   sites: z

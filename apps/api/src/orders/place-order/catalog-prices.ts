@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { CATALOG_STREAM, catalogDecider, OrderItemInput } from '@ledger/domain';
-import { FieldError, validationProblem } from '../../http/problem.js';
-import { DecisionLoop } from '../../shared/decision-loop.js';
+import { type OrderItemInput, packageOf } from '@ledger/domain';
+import { notInCatalog, PackageCatalog } from '../../catalog/package-catalog.js';
+import { type FieldError, validationProblem } from '../../http/problem.js';
 import type { OrderItemRequest } from './order-items.request.js';
 
 /** Order items name packages of the catalog; the catalog's monthly price becomes the item's customer price. */
 @Injectable()
 export class CatalogPrices {
-  constructor(private readonly loop: DecisionLoop) {}
+  constructor(private readonly catalog: PackageCatalog) {}
 
   async price(items: readonly OrderItemRequest[]): Promise<OrderItemInput[]> {
-    const { state: catalog } = await this.loop.load(CATALOG_STREAM, catalogDecider);
+    const catalog = await this.catalog.packages();
     const errors: FieldError[] = [];
     const priced = items.map((item, index) => {
-      const entry = catalog.get(item.package);
+      const entry = packageOf(catalog, item.package);
       if (!entry) {
-        errors.push({ field: `items[${index}].package`, rule: 'in-catalog', message: `${item.package} is not a package of the catalog` });
+        errors.push(notInCatalog(`items[${index}].package`, item.package));
       } else if (entry.itemGroup !== item.itemGroup) {
         errors.push({
           field: `items[${index}].itemGroup`,

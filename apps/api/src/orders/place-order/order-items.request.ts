@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../../http/fields.js';
+import { freeText, text } from '../../http/fields.js';
 
 export const orderItem = z.strictObject({
   itemGroup: text(100),
@@ -9,10 +9,13 @@ export const orderItem = z.strictObject({
     .int()
     .min(-10_000)
     .max(10_000)
-    .refine((quantity) => quantity !== 0, { message: 'must not be 0 (+N adds, -N returns)', params: { rule: 'not-zero' } }),
+    .refine((quantity) => quantity !== 0, {
+      message: 'must not be 0 (+N adds, -N returns)',
+      params: { rule: 'not-zero' },
+    }),
   trialDays: z.number().int().min(0).max(3650),
   billingAccount: text(100),
-  comment: z.string().max(500).optional(),
+  comment: freeText(500).optional(),
 });
 
 export const orderItems = z.array(orderItem).max(200);

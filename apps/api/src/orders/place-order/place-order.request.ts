@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, customerId, text } from '../../http/fields.js';
+import { calendarDate, customerId, freeText, text } from '../../http/fields.js';
 import { orderItems } from './order-items.request.js';
 
 export const placeOrderRequest = z.strictObject({
@@ -7,7 +7,7 @@ export const placeOrderRequest = z.strictObject({
   title: text(200),
   type: z.enum(['New', 'Change']),
   changeDate: calendarDate,
-  note: z.string().max(2000).optional(),
+  note: freeText(2000).optional(),
   items: orderItems,
 });
 export type PlaceOrderRequest = z.output<typeof placeOrderRequest>;
@@ -17,5 +17,13 @@ export const placeOrderExample: PlaceOrderRequest = {
   title: 'Vertical Demo Change Order',
   type: 'Change',
   changeDate: '2023-10-24',
-  items: [{ itemGroup: 'User License', package: 'Basic User With VM', quantity: -1, trialDays: 0, billingAccount: 'Vertical Demo' }],
+  items: [
+    {
+      itemGroup: 'User License',
+      package: 'Basic User With VM',
+      quantity: -1,
+      trialDays: 0,
+      billingAccount: 'Vertical Demo',
+    },
+  ],
 };

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { customerId, text } from '../../http/fields.js';
+import { resellerId, text } from '../../http/fields.js';
 
-export const registerResellerRequest = z.strictObject({ resellerId: customerId, name: text(100) });
+export const registerResellerRequest = z.strictObject({ resellerId, name: text(100) });
 export type RegisterResellerRequest = z.output<typeof registerResellerRequest>;
 
-export const registerResellerExample: RegisterResellerRequest = { resellerId: 'RS-Vertical-East', name: 'Vertical East' };
+export const registerResellerExample: RegisterResellerRequest = {
+  resellerId: 'RS-Vertical-East',
+  name: 'Vertical East',
+};

@@ -1,12 +1,13 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.decorators.js';
 import { ApiProblems, ApiZodBody } from '../../http/api-zod-body.js';
+import { CustomerIdParam } from '../../http/params.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
-import { Ctx, RequestContext } from '../../shared/request-context.js';
-import { UserCommand } from '../user-command.js';
-import { addUserExample, addUserRequest, AddUserRequest } from './add-user.request.js';
+import { Ctx, type RequestContext } from '../../shared/request-context.js';
+import { AddUserCommand } from './add-user.handler.js';
+import { addUserExample, addUserRequest, type AddUserRequest } from './add-user.request.js';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -20,10 +21,10 @@ export class AddUserController {
   @ApiZodBody(addUserRequest, addUserExample)
   @ApiProblems(400, 401, 403, 404, 409)
   add(
-    @Param('customerId') customerId: string,
+    @CustomerIdParam() customerId: string,
     @Body(new ZodPipe(addUserRequest)) body: AddUserRequest,
     @Ctx() context: RequestContext,
   ) {
-    return this.commands.execute(new UserCommand('AddUser', { customerId, ...body }, context));
+    return this.commands.execute(new AddUserCommand(customerId, body, context));
   }
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { text } from '../../http/fields.js';
+import { extension, text } from '../../http/fields.js';
 
 export const addUserRequest = z.strictObject({
-  extension: z.number().int().min(0).max(99_999_999),
+  extension,
   name: text(100),
   site: text(100),
   portalId: text(200),

@@ -1,13 +1,13 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.decorators.js';
 import { ApiProblems, ApiZodBody } from '../../http/api-zod-body.js';
+import { CustomerIdParam, ExtensionParam } from '../../http/params.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
-import { Ctx, RequestContext } from '../../shared/request-context.js';
-import { ExtensionParam } from '../extension.param.js';
-import { UserCommand } from '../user-command.js';
-import { changePackageRequest, ChangePackageRequest } from './change-package.request.js';
+import { Ctx, type RequestContext } from '../../shared/request-context.js';
+import { ChangePackageCommand } from './change-package.handler.js';
+import { changePackageRequest, type ChangePackageRequest } from './change-package.request.js';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -18,15 +18,18 @@ export class ChangePackageController {
   @Post()
   @HttpCode(200)
   @Roles('customer-manager', 'reseller-admin')
-  @ApiOperation({ summary: "Change to Existing Package: needs an available license of the target; the old one becomes available" })
+  @ApiOperation({
+    summary:
+      'Change to Existing Package: needs an available license of the target; the old one becomes available',
+  })
   @ApiZodBody(changePackageRequest, { package: 'Premium iPECS ONE USER' })
   @ApiProblems(400, 401, 403, 404, 409)
   change(
-    @Param('customerId') customerId: string,
+    @CustomerIdParam() customerId: string,
     @ExtensionParam() extension: number,
     @Body(new ZodPipe(changePackageRequest)) body: ChangePackageRequest,
     @Ctx() context: RequestContext,
   ) {
-    return this.commands.execute(new UserCommand('ChangePackage', { customerId, extension, package: body.package }, context));
+    return this.commands.execute(new ChangePackageCommand(customerId, extension, body.package, context));
   }
 }
