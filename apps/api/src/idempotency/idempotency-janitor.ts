@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { IdempotencyStore } from './idempotency.store.js';
 
 const EVERY_HOUR = 60 * 60 * 1000;
@@ -25,7 +25,9 @@ export class IdempotencyJanitor implements OnApplicationBootstrap, OnApplication
       const purged = await this.store.purgeExpired();
       if (purged > 0) this.logger.log(`forgot ${purged} expired idempotency keys`);
     } catch (error) {
-      this.logger.warn(`could not purge idempotency keys: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `could not purge idempotency keys: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

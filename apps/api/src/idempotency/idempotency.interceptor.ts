@@ -1,17 +1,25 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { catchError, from, mergeMap, Observable, of } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.decorators.js';
-import { problem, PROBLEM_CONTENT_TYPE, ProblemError } from '../http/problem.js';
+import { nestingDepth } from '../http/json-depth.js';
+import { problem, PROBLEM_CONTENT_TYPE, ProblemError, validationProblem } from '../http/problem.js';
 import { toProblem } from '../http/problem.filter.js';
-import { bodyHash, IdempotencyScope, IdempotencyStore } from './idempotency.store.js';
+import type { IdempotentRequest } from '../shared/decision-loop.js';
+import { IdempotentAttempt } from './idempotent-attempt.js';
+import { bodyHash, type IdempotencyScope, IdempotencyStore } from './idempotency.store.js';
 
 /**
- * `Idempotency-Key` on any POST: the same key and body again replays the first status and body
- * (errors included) and records nothing; the same key with another body is a 422.
+ * `Idempotency-Key` on any POST: the same key and body again replays the first status and body byte
+ * for byte (errors included) and records nothing; the same key with another body is a 422. A retry
+ * after the first attempt died (or answered 5xx) runs the command again with the same event ids and
+ * finds what the first attempt appended (see IdempotentAttempt), so nothing is recorded twice.
  */
+/** Far deeper than any request of the API (an order item sits at depth 3). */
+const MAX_BODY_DEPTH = 32;
+
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
@@ -20,43 +28,72 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+    const request = context
+      .switchToHttp()
+      .getRequest<Request & AuthenticatedRequest & { idempotent?: IdempotentRequest }>();
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || typeof key !== 'string' || !request.principal) return next.handle();
     if (key.length === 0 || key.length > 200) {
-      throw new ProblemError(problem(400, 'validation-failed', 'Idempotency-Key must be 1 to 200 characters', {
-        errors: [{ field: 'Idempotency-Key', rule: 'length', message: 'must be 1 to 200 characters' }],
-      }));
+      throw validationProblem([
+        { field: 'Idempotency-Key', rule: 'length', message: 'must be 1 to 200 characters' },
+      ]);
     }
-    const scope: IdempotencyScope = { actor: request.principal.actor, method: request.method, path: request.path, key };
+    // The body is hashed to recognise a retry; nesting this deep is no request of this API.
+    if (nestingDepth(request.body) > MAX_BODY_DEPTH) {
+      throw validationProblem([
+        { field: 'body', rule: 'max-depth', message: `must not nest deeper than ${MAX_BODY_DEPTH} levels` },
+      ]);
+    }
+    const scope: IdempotencyScope = {
+      resellerId: request.principal.resellerId ?? '',
+      actor: request.principal.actor,
+      method: request.method,
+      path: request.path,
+      key,
+    };
     const response = context.switchToHttp().getResponse<Response>();
-    const successStatus = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
+    const successStatus =
+      this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
     return from(this.store.claim(scope, bodyHash(request.body))).pipe(
       mergeMap((claim) => {
         switch (claim.kind) {
           case 'replay':
             response.status(claim.response.status).setHeader('Idempotent-Replayed', 'true');
             if (claim.response.status >= 400) response.type(PROBLEM_CONTENT_TYPE);
-            return of(claim.response.body);
+            // Stored as the JSON text first sent; parsing and serialising it again gives the same bytes.
+            return of(JSON.parse(claim.response.body) as unknown);
           case 'different-body':
             throw new ProblemError(
-              problem(422, 'idempotency-key-reused', `Idempotency-Key ${key} was already used with a different body`),
+              problem(
+                422,
+                'idempotency-key-reused',
+                `Idempotency-Key ${key} was already used with a different body`,
+              ),
             );
           case 'in-progress':
-            throw new ProblemError(problem(409, 'idempotency-key-in-progress', `a request with Idempotency-Key ${key} is still running`), {
-              'Retry-After': '1',
-            });
+            throw new ProblemError(
+              problem(
+                409,
+                'idempotency-key-in-progress',
+                `a request with Idempotency-Key ${key} is still running`,
+              ),
+              {
+                'Retry-After': '1',
+              },
+            );
           case 'claimed':
+            request.idempotent = new IdempotentAttempt(this.store, scope, claim.intents);
             return next.handle().pipe(
-              mergeMap(async (body) => {
-                await this.store.complete(scope, { status: successStatus, body });
+              mergeMap(async (body: unknown) => {
+                await this.store.complete(scope, { status: successStatus, body: JSON.stringify(body) });
                 return body;
               }),
               catchError(async (error: unknown) => {
                 const { body } = toProblem(error);
-                // A server fault decided nothing the client could rely on: leave the key free for a retry.
-                if (body.status >= 500) await this.store.release(scope);
-                else await this.store.complete(scope, { status: body.status, body });
+                // A server fault gave the client nothing to rely on: a retry may run at once, and
+                // finds the events if this attempt appended them before failing.
+                if (body.status >= 500) await this.store.abandon(scope);
+                else await this.store.complete(scope, { status: body.status, body: JSON.stringify(body) });
                 throw error;
               }),
             );

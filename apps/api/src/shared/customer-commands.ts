@@ -1,10 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { CustomerAccount, customerAccountDecider, CustomerCommand, CustomerEvent, customerStream } from '@ledger/domain';
+import {
+  type CustomerAccount,
+  customerAccountDecider,
+  type CustomerCommand,
+  type CustomerEvent,
+  customerStream,
+} from '@ledger/domain';
 import type { Principal } from '../auth/principal.js';
-import { CustomerScope } from '../scope/customer-scope.js';
-import { Decision, DecisionLoop } from './decision-loop.js';
+import { CustomerScope, type Missing } from '../scope/customer-scope.js';
+import { type Decision, DecisionLoop } from './decision-loop.js';
+import type { RequestContext } from './request-context.js';
 
-/** Runs a command on a customer's account stream, for a caller who can see that customer. */
+/**
+ * Runs a command on a customer's account stream, for a caller who can see that customer. `missing`
+ * is what a scope miss answers: an order route answers "order ... does not exist", never naming the
+ * customer that owns it.
+ */
 @Injectable()
 export class CustomerCommands {
   constructor(
@@ -12,15 +23,21 @@ export class CustomerCommands {
     private readonly scope: CustomerScope,
   ) {}
 
-  execute(principal: Principal, command: CustomerCommand): Promise<Decision<CustomerEvent, CustomerAccount>> {
+  execute(
+    context: RequestContext,
+    command: CustomerCommand,
+    missing?: Missing,
+  ): Promise<Decision<CustomerEvent, CustomerAccount>> {
     const { customerId } = command.data;
-    return this.loop.run(customerStream(customerId), customerAccountDecider, command, (state) =>
-      this.scope.visible(principal, state, customerId),
-    );
+    return this.loop.run(customerStream(customerId), customerAccountDecider, command, {
+      authorize: (state) => this.scope.visible(context.principal, state, customerId, missing),
+      idempotent: context.idempotent,
+    });
   }
 
-  async load(principal: Principal, customerId: string) {
+  /** The account as the write side folds it, if the caller may see it: also the scope check reads make before any wait. */
+  async load(principal: Principal, customerId: string, missing?: Missing) {
     const loaded = await this.loop.load(customerStream(customerId), customerAccountDecider);
-    return { ...loaded, account: await this.scope.visible(principal, loaded.state, customerId) };
+    return { ...loaded, account: await this.scope.visible(principal, loaded.state, customerId, missing) };
   }
 }

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { Command, CommandMetadata, Decider, LedgerEvent, readRecorded, toEnvelope } from '@ledger/domain';
-import { type EventStore, JsonObject, WrongExpectedRevisionError } from '@ledger/event-store';
+import {
+  type Command,
+  type CommandMetadata,
+  type Decider,
+  type LedgerEvent,
+  readRecorded,
+  toEnvelope,
+} from '@ledger/domain';
+import { type EventStore, type JsonObject, WrongExpectedRevisionError } from '@ledger/event-store';
 import { EVENT_STORE } from '../store/store.tokens.js';
 import { Clock } from './clock.js';
 import { StreamStateCache } from './stream-state-cache.js';
@@ -22,6 +29,33 @@ export interface Loaded<S> {
 export interface Decision<E, S> extends Loaded<S> {
   /** What this command recorded; empty when it changed nothing (e.g. a second final confirm). */
   readonly events: readonly E[];
+}
+
+/** An append a request is about to make: where its events would go, so a retry can look for them. */
+export interface AppendIntent {
+  readonly streamId: string;
+  /** The revision its first event takes if the append goes through. */
+  readonly fromRevision: number;
+  readonly count: number;
+}
+
+/**
+ * A request with an Idempotency-Key: its event ids are derived from the key, and each append is
+ * announced before it is made, so a retry after a crash can find what an earlier attempt recorded.
+ */
+export interface IdempotentRequest {
+  eventId(streamId: string, index: number): string;
+  earlierAppend(streamId: string): AppendIntent | undefined;
+  intend(intent: AppendIntent): Promise<void>;
+}
+
+export interface RunOptions<S> {
+  /**
+   * Sees the loaded state before the decision (and again on every retry): it throws when the caller
+   * may not see or touch this stream, so a forbidden command decides nothing.
+   */
+  readonly authorize?: (state: S) => Promise<unknown>;
+  readonly idempotent?: IdempotentRequest;
 }
 
 /**
@@ -48,41 +82,66 @@ export class DecisionLoop {
     };
   }
 
-  async load<E extends LedgerEvent, S>(streamId: string, decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>): Promise<Loaded<S>> {
+  async load<E extends LedgerEvent, S>(
+    streamId: string,
+    decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>,
+  ): Promise<Loaded<S>> {
     const cached = this.cache.get<S>(decider, streamId);
-    const recorded = await this.store.readStream(streamId, cached ? { fromRevision: cached.revision + 1 } : {});
+    const recorded = await this.store.readStream(
+      streamId,
+      cached ? { fromRevision: cached.revision + 1 } : {},
+    );
     const state = recorded.reduce(
       (current, event) => decider.evolve(current, readRecorded(event) as E),
       cached ? cached.state : decider.initialState(),
     );
     const last = recorded.at(-1);
     if (last) this.cache.set(decider, streamId, { state, revision: last.revision, position: last.position });
-    return { state, revision: last?.revision ?? cached?.revision, position: last?.position ?? cached?.position ?? 0 };
+    return {
+      state,
+      revision: last?.revision ?? cached?.revision,
+      position: last?.position ?? cached?.position ?? 0,
+    };
   }
 
-  /**
-   * `authorize` sees the loaded state before the decision (and again on every retry): it throws
-   * when the caller may not see or touch this stream, so a forbidden command decides nothing.
-   */
   async run<C extends Command, E extends LedgerEvent, S>(
     streamId: string,
     decider: Decider<C, E, S>,
     command: C,
-    authorize: (state: S) => Promise<unknown> = async () => undefined,
+    { authorize = async () => undefined, idempotent }: RunOptions<S> = {},
   ): Promise<Decision<E, S>> {
+    const earlier = idempotent?.earlierAppend(streamId);
+    const recalled =
+      earlier && idempotent ? await this.recall(streamId, decider, earlier, idempotent) : undefined;
+    if (recalled) {
+      await authorize(recalled.before);
+      return recalled.decision;
+    }
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.load(streamId, decider);
       await authorize(loaded.state);
       const events = decider.decide(command, loaded.state);
       if (events.length === 0) return { ...loaded, events };
       try {
-        const newEvents = events.map((event) => {
+        const newEvents = events.map((event, index) => {
           const envelope = toEnvelope(event, command.metadata);
-          return { id: randomUUID(), type: envelope.type, data: envelope.data as unknown as JsonObject, metadata: { ...envelope.metadata } };
+          const id = idempotent ? idempotent.eventId(streamId, index) : randomUUID();
+          return {
+            id,
+            type: envelope.type,
+            data: envelope.data as unknown as JsonObject,
+            metadata: { ...envelope.metadata },
+          };
         });
+        const fromRevision = (loaded.revision ?? -1) + 1;
+        await idempotent?.intend({ streamId, fromRevision, count: events.length });
         const result = await this.store.appendToStream(streamId, newEvents, loaded.revision ?? 'no-stream');
         const state = events.reduce(decider.evolve, loaded.state);
-        this.cache.set(decider, streamId, { state, revision: result.nextRevision, position: result.position });
+        this.cache.set(decider, streamId, {
+          state,
+          revision: result.nextRevision,
+          position: result.position,
+        });
         return { state, revision: result.nextRevision, position: result.position, events };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
@@ -90,5 +149,36 @@ export class DecisionLoop {
         await sleep(Math.random() * 5 * attempt);
       }
     }
+  }
+
+  /**
+   * The decision an earlier attempt of the same keyed request recorded, if it did: the events at the
+   * announced revisions carry the ids the key gives. Folded from the start, so the state is exactly
+   * the one right after them (a crash retry is rare; correctness beats speed here).
+   */
+  private async recall<E extends LedgerEvent, S>(
+    streamId: string,
+    decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>,
+    { fromRevision, count }: AppendIntent,
+    idempotent: IdempotentRequest,
+  ): Promise<{ decision: Decision<E, S>; before: S } | undefined> {
+    const recorded = await this.store.readStream(streamId, { maxCount: fromRevision + count });
+    const mine = recorded.slice(fromRevision);
+    if (
+      mine.length !== count ||
+      mine.some((event, index) => event.id !== idempotent.eventId(streamId, index))
+    )
+      return undefined;
+    const fold = (events: typeof recorded, from: S) =>
+      events.reduce((state, event) => decider.evolve(state, readRecorded(event) as E), from);
+    const before = fold(recorded.slice(0, fromRevision), decider.initialState());
+    const last = mine.at(-1)!;
+    const decision = {
+      state: fold(mine, before),
+      revision: last.revision,
+      position: last.position,
+      events: mine.map((event) => readRecorded(event) as E),
+    };
+    return { decision, before };
   }
 }

@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Principal } from '../auth/principal.js';
+import type { IdempotentRequest } from './decision-loop.js';
 
 /** Who asks and within which flow: everything a command needs besides its data and the clock. */
 export interface RequestContext {
@@ -7,10 +8,13 @@ export interface RequestContext {
   readonly correlationId: string;
   /** The request's own id: the cause of whatever the command records. */
   readonly causationId: string;
+  /** Set when the request carries an Idempotency-Key (see IdempotencyInterceptor). */
+  readonly idempotent?: IdempotentRequest;
 }
 
 interface ContextRequest {
   principal?: Principal;
+  idempotent?: IdempotentRequest;
   correlationId?: string;
   id?: unknown;
 }
@@ -19,5 +23,11 @@ export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext):
   const request = context.switchToHttp().getRequest<ContextRequest>();
   if (!request.principal) throw new Error('@Ctx() needs an authenticated route');
   const causationId = String(request.id ?? '');
-  return { principal: request.principal, correlationId: request.correlationId ?? causationId, causationId };
+  const { principal, idempotent } = request;
+  return {
+    principal,
+    correlationId: request.correlationId ?? causationId,
+    causationId,
+    ...(idempotent && { idempotent }),
+  };
 });

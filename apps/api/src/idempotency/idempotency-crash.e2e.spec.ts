@@ -1,0 +1,171 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { customerStream, ORDER_NUMBERS_STREAM } from '@ledger/domain';
+import type { EventStore } from '@ledger/event-store';
+import { createTestDatabase, type TestDatabase } from '@ledger/event-store/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENT_STORE } from '../store/store.tokens.js';
+import { type Actors, item, seedVerticalDemo, VERTICAL_DEMO } from '../testing/seed-fixtures.js';
+import { startTestApp, type TestApp } from '../testing/test-app.js';
+
+const API_DIR = fileURLToPath(new URL('../../', import.meta.url));
+const C = VERTICAL_DEMO.customerId;
+const TAKEOVER_SECONDS = 1;
+
+/** The API as a child process that SIGKILLs itself right after committing an append to `streamId`. */
+async function crashingApi(
+  databaseUrl: string,
+  streamId: string,
+): Promise<{ baseUrl: string; child: ChildProcess }> {
+  const loader = ['--conditions=@ledger/source', '--import', '@swc-node/register/esm-register'];
+  const child = spawn(process.execPath, [...loader, 'src/testing/crash-after-append.ts'], {
+    cwd: API_DIR,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      CRASH_AFTER_APPEND_TO: streamId,
+      NODE_OPTIONS: '',
+      SWC_NODE_PROJECT: './tsconfig.json',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const port = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (\d+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`the API exited (${code ?? signal}) before it listened:\n${output}`)),
+    );
+  });
+  return { baseUrl: `http://127.0.0.1:${port}`, child };
+}
+
+const send = (baseUrl: string, token: string, path: string, body: unknown, key: string) =>
+  fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+    body: JSON.stringify(body),
+  });
+
+describe('Idempotency-Key when the process dies between the append and the response (SIGKILL, real PostgreSQL)', () => {
+  let database: TestDatabase;
+  let app: TestApp;
+  let who: Actors;
+  let store: EventStore;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startTestApp({ database, idempotencyTakeoverSeconds: TAKEOVER_SECONDS });
+    store = app.app.get<symbol, EventStore>(EVENT_STORE);
+    who = await seedVerticalDemo(app, 3);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  /** Sends the request to an API that dies after appending to `streamId`; returns the head right after the crash. */
+  async function crashDuring(streamId: string, path: string, body: unknown, key: string): Promise<number> {
+    const api = await crashingApi(database.url, streamId);
+    const exited = once(api.child, 'exit');
+    await expect(send(api.baseUrl, who.admin.token, path, body, key)).rejects.toThrow();
+    const [, signal] = await exited;
+    expect(signal).toBe('SIGKILL');
+    // The claim of the dead request stays "in progress" until the takeover window has passed.
+    await sleep(TAKEOVER_SECONDS * 1000 + 200);
+    return store.headPosition();
+  }
+
+  const order = (title: string) => ({
+    customerId: C,
+    title,
+    type: 'Change',
+    changeDate: '2023-10-24',
+    items: [item('Stand Alone VM', 1)],
+  });
+
+  it('a placed order recorded before the crash: the retry answers with that order and records nothing more', async () => {
+    const head = await store.headPosition();
+    const afterCrash = await crashDuring(
+      customerStream(C),
+      '/api/orders',
+      order('Crash after placing'),
+      'crash-place',
+    );
+    // The order number, OrderPlaced and its LicenseOrdered were committed by the dead process.
+    expect(afterCrash).toBe(head + 3);
+    const placed = (await store.readAll({ after: head })).find((event) => event.type === 'OrderPlaced');
+
+    const retry = await send(
+      app.baseUrl,
+      who.admin.token,
+      '/api/orders',
+      order('Crash after placing'),
+      'crash-place',
+    );
+    const firstBytes = await retry.text();
+    expect(retry.status).toBe(201);
+    expect(JSON.parse(firstBytes)).toMatchObject({
+      orderNo: placed?.data.orderNo,
+      status: 'Temporary',
+      customerId: C,
+      position: afterCrash,
+    });
+    expect(await store.headPosition()).toBe(afterCrash);
+
+    const replay = await send(
+      app.baseUrl,
+      who.admin.token,
+      '/api/orders',
+      order('Crash after placing'),
+      'crash-place',
+    );
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(await replay.text()).toBe(firstBytes);
+    expect(await store.headPosition()).toBe(afterCrash);
+  });
+
+  it('only the order number assigned before the crash: the retry places the order with that number, once', async () => {
+    const head = await store.headPosition();
+    const afterCrash = await crashDuring(
+      ORDER_NUMBERS_STREAM,
+      '/api/orders',
+      order('Crash after numbering'),
+      'crash-number',
+    );
+    expect(afterCrash).toBe(head + 1);
+    const [assigned] = await store.readAll({ after: head });
+
+    const retry = await send(
+      app.baseUrl,
+      who.admin.token,
+      '/api/orders',
+      order('Crash after numbering'),
+      'crash-number',
+    );
+    expect(retry.status).toBe(201);
+    expect((await retry.json()) as unknown).toMatchObject({ orderNo: assigned?.data.orderNo });
+    // OrderPlaced and LicenseOrdered only: no second order number.
+    expect(await store.headPosition()).toBe(afterCrash + 2);
+  });
+
+  it('a submit recorded before the crash: the retry answers 200 Submitted, not 409, and records nothing more', async () => {
+    const placed = await who.admin.post('/api/orders', order('Submit then crash'));
+    const path = `/api/orders/${placed.body.orderNo}/submit`;
+    const afterCrash = await crashDuring(customerStream(C), path, {}, 'crash-submit');
+    const retry = await send(app.baseUrl, who.admin.token, path, {}, 'crash-submit');
+    expect(retry.status).toBe(200);
+    expect((await retry.json()) as unknown).toMatchObject({
+      orderNo: placed.body.orderNo,
+      status: 'Submitted',
+      position: afterCrash,
+    });
+    expect(await store.headPosition()).toBe(afterCrash);
+  });
+});
