@@ -1,5 +1,6 @@
 import type { DomainErrorType } from '@ledger/domain';
 
+const FORBIDDEN = 403;
 const NOT_FOUND = 404;
 const BROKEN_RULE = 409;
 /** Stored events the code cannot read: the server's fault, never the client's. */
@@ -28,6 +29,8 @@ export const DOMAIN_ERROR_STATUS: { readonly [T in DomainErrorType]: number } = 
   'order-not-editable': BROKEN_RULE,
   'invalid-transition': BROKEN_RULE,
   'order-has-no-items': BROKEN_RULE,
+  // Who may act depends on the order's status, so it is decided in the domain, but it is still about the caller's role.
+  'rejecter-not-allowed': FORBIDDEN,
   'return-exceeds-unassigned': BROKEN_RULE,
   'order-not-approved': BROKEN_RULE,
   'held-below-zero': BROKEN_RULE,

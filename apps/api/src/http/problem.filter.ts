@@ -1,9 +1,9 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError } from '@ledger/domain';
 import { WrongExpectedRevisionError } from '@ledger/event-store';
 import { DOMAIN_ERROR_STATUS } from './domain-error-status.js';
-import { problem, PROBLEM_CONTENT_TYPE, ProblemDocument, ProblemError } from './problem.js';
+import { problem, PROBLEM_CONTENT_TYPE, type ProblemDocument, ProblemError } from './problem.js';
 
 const HTTP_RULES: Partial<Record<number, string>> = {
   400: 'bad-request',
@@ -24,7 +24,12 @@ export interface RenderedProblem {
 export function toProblem(error: unknown): RenderedProblem {
   if (error instanceof ProblemError) return { body: error.problem, headers: error.headers };
   if (error instanceof DomainError) {
-    return { body: problem(DOMAIN_ERROR_STATUS[(error as DomainError).type], error.type, error.message, { context: error.context }), headers: {} };
+    return {
+      body: problem(DOMAIN_ERROR_STATUS[(error as DomainError).type], error.type, error.message, {
+        context: error.context,
+      }),
+      headers: {},
+    };
   }
   if (error instanceof WrongExpectedRevisionError) {
     return { body: problem(409, 'concurrency-conflict', `${error.message}; retry the request`), headers: {} };
@@ -32,9 +37,15 @@ export function toProblem(error: unknown): RenderedProblem {
   const status = clientErrorStatus(error);
   if (status !== undefined) {
     const rule = isBodyParseError(error) ? 'malformed-json' : (HTTP_RULES[status] ?? 'bad-request');
-    return { body: problem(status, rule, error instanceof Error ? error.message : 'bad request'), headers: {} };
+    return {
+      body: problem(status, rule, error instanceof Error ? error.message : 'bad request'),
+      headers: {},
+    };
   }
-  return { body: problem(500, 'internal-error', 'an unexpected error occurred; it has been logged'), headers: {} };
+  return {
+    body: problem(500, 'internal-error', 'an unexpected error occurred; it has been logged'),
+    headers: {},
+  };
 }
 
 /** Nest's HttpExceptions and the body parser's errors (which carry `status`) below 500. */
@@ -55,7 +66,8 @@ export class ProblemFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { body, headers } = toProblem(error);
-    if (body.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (body.status >= 500)
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }

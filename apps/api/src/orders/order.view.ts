@@ -18,3 +18,5 @@ export const orderView = (customerId: string, order: Order, position: number) =>
   confirmedItems: order.confirmedItems,
   position,
 });
+
+export type OrderView = ReturnType<typeof orderView>;

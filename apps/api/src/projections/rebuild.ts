@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { inTransaction, type EventStore } from '@ledger/event-store';
 import type { Pool } from 'pg';
 import { inBatches } from './batches.js';
@@ -32,15 +33,20 @@ const ADVANCE = `
      SET rebuild_position = $3, rebuild_total = $4, rebuild_updated_at = now()
    WHERE name = $1 AND status = 'rebuilding' AND rebuild_position = $2`;
 
-const LIVE_AGAIN = "status = 'live', rebuild_position = NULL, rebuild_total = NULL, rebuild_started_at = NULL, rebuild_updated_at = NULL";
+const LIVE_AGAIN =
+  "status = 'live', rebuild_position = NULL, rebuild_total = NULL, rebuild_started_at = NULL, rebuild_updated_at = NULL";
 const RELEASE = `UPDATE read_models.projection_checkpoints SET ${LIVE_AGAIN} WHERE name = $1`;
 const SWAPPED = `UPDATE read_models.projection_checkpoints SET ${LIVE_AGAIN}, position = $2, updated_at = now() WHERE name = $1`;
 
 /** Fresh, empty copies of the projection's tables (columns, defaults, generated columns, keys and indexes). */
 async function createShadow(pool: Pool, projection: Projection): Promise<string> {
   const shadow = shadowSchemaOf(projection);
-  const tables = projection.tables.map((t) => `CREATE TABLE ${shadow}.${t} (LIKE ${LIVE_SCHEMA}.${t} INCLUDING ALL);`).join('\n');
-  await inTransaction(pool, (sql) => sql.query(`DROP SCHEMA IF EXISTS ${shadow} CASCADE; CREATE SCHEMA ${shadow}; ${tables}`));
+  const tables = projection.tables
+    .map((t) => `CREATE TABLE ${shadow}.${t} (LIKE ${LIVE_SCHEMA}.${t} INCLUDING ALL);`)
+    .join('\n');
+  await inTransaction(pool, (sql) =>
+    sql.query(`DROP SCHEMA IF EXISTS ${shadow} CASCADE; CREATE SCHEMA ${shadow}; ${tables}`),
+  );
   return shadow;
 }
 
@@ -49,19 +55,51 @@ async function createShadow(pool: Pool, projection: Projection): Promise<string>
  * transaction. It takes the checkpoint's row lock first, so it waits for a live batch in flight;
  * the live projector then finds its checkpoint moved and resumes from the rebuild's position.
  */
+/**
+ * Takes every live table of the projection at once, or none. A read locks its tables one after
+ * another; a swap that held one table while waiting for another could deadlock with it, and the
+ * read would fail. With NOWAIT the swap never waits while holding a lock: it lets go and tries again.
+ */
+const LOCK_NOT_AVAILABLE = '55P03';
+
+async function lockLiveTables(sql: Sql, projection: Projection): Promise<void> {
+  const tables = projection.tables.map((table) => `${LIVE_SCHEMA}.${table}`).join(', ');
+  for (let attempt = 1; ; attempt++) {
+    await sql.query('SAVEPOINT lock_live_tables');
+    try {
+      await sql.query(`LOCK TABLE ${tables} IN ACCESS EXCLUSIVE MODE NOWAIT`);
+      await sql.query('RELEASE SAVEPOINT lock_live_tables');
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== LOCK_NOT_AVAILABLE) throw error;
+      await sql.query('ROLLBACK TO SAVEPOINT lock_live_tables');
+      await sleep(Math.min(50, attempt) * Math.random());
+    }
+  }
+}
+
 async function swapIn(sql: Sql, projection: Projection, position: number): Promise<void> {
   const shadow = shadowSchemaOf(projection);
   const retired = `${shadow}_retired`;
-  await sql.query('SELECT 1 FROM read_models.projection_checkpoints WHERE name = $1 FOR UPDATE', [projection.name]);
+  await sql.query('SELECT 1 FROM read_models.projection_checkpoints WHERE name = $1 FOR UPDATE', [
+    projection.name,
+  ]);
+  await lockLiveTables(sql, projection);
   const moves = projection.tables.map(
-    (t) => `ALTER TABLE ${LIVE_SCHEMA}.${t} SET SCHEMA ${retired}; ALTER TABLE ${shadow}.${t} SET SCHEMA ${LIVE_SCHEMA};`,
+    (t) =>
+      `ALTER TABLE ${LIVE_SCHEMA}.${t} SET SCHEMA ${retired}; ALTER TABLE ${shadow}.${t} SET SCHEMA ${LIVE_SCHEMA};`,
   );
-  await sql.query(`CREATE SCHEMA ${retired}; ${moves.join('\n')} DROP SCHEMA ${retired} CASCADE; DROP SCHEMA ${shadow} CASCADE;`);
+  await sql.query(
+    `CREATE SCHEMA ${retired}; ${moves.join('\n')} DROP SCHEMA ${retired} CASCADE; DROP SCHEMA ${shadow} CASCADE;`,
+  );
   await sql.query(SWAPPED, [projection.name, position]);
 }
 
 /** Ends the rebuilds whose owner stopped reporting (it crashed): marks them live again and drops their shadow tables. */
-export async function releaseStaleRebuilds(pool: Pool, projections: readonly Projection[]): Promise<string[]> {
+export async function releaseStaleRebuilds(
+  pool: Pool,
+  projections: readonly Projection[],
+): Promise<string[]> {
   const stale = await pool.query<{ name: string }>(
     `UPDATE read_models.projection_checkpoints SET ${LIVE_AGAIN}
       WHERE status = 'rebuilding' AND rebuild_updated_at < now() - interval '${STALE_REBUILD}' RETURNING name`,
@@ -117,12 +155,16 @@ export async function runRebuild(
       });
       position = last;
       if (caughtUp) {
-        logger.log(`rebuild of ${projection.name} done: ${position} events in ${Date.now() - started} ms; swapped in`);
+        logger.log(
+          `rebuild of ${projection.name} done: ${position} events in ${Date.now() - started} ms; swapped in`,
+        );
         return;
       }
       if (Date.now() - reported >= progressEveryMs) {
         reported = Date.now();
-        logger.log(describeProgress(`rebuild of ${projection.name}`, progressOf(position, head, reported - started)));
+        logger.log(
+          describeProgress(`rebuild of ${projection.name}`, progressOf(position, head, reported - started)),
+        );
       }
     }
     throw new Error(`rebuild of ${projection.name} stopped before it caught up`);

@@ -18,20 +18,33 @@ export class ResellerDirectory {
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  /** True when `resellerId` is `scopeResellerId` itself or one of its descendants. */
+  /** True when `resellerId` is `scopeResellerId` itself or one of its registered descendants. */
   async isWithin(scopeResellerId: string, resellerId: string): Promise<boolean> {
+    // A reseller's parent never changes once registered, so a "yes" from what is known is final;
+    // only a "no" may be out of date.
+    if (this.knownWithin(scopeResellerId, resellerId)) return true;
     await this.catchUp();
-    const seen = new Set<string>();
-    for (let current: string | null | undefined = resellerId; current != null && !seen.has(current); current = this.parents.get(current)) {
-      if (current === scopeResellerId) return true;
-      seen.add(current);
-    }
-    return false;
+    return this.knownWithin(scopeResellerId, resellerId);
   }
 
   async exists(resellerId: string): Promise<boolean> {
+    if (this.parents.has(resellerId)) return true;
     await this.catchUp();
     return this.parents.has(resellerId);
+  }
+
+  private knownWithin(scopeResellerId: string, resellerId: string): boolean {
+    if (!this.parents.has(scopeResellerId)) return false;
+    const seen = new Set<string>();
+    for (
+      let current: string | null | undefined = resellerId;
+      current != null && !seen.has(current);
+      current = this.parents.get(current)
+    ) {
+      if (current === scopeResellerId) return this.parents.has(resellerId);
+      seen.add(current);
+    }
+    return false;
   }
 
   private async catchUp(): Promise<void> {
@@ -39,7 +52,11 @@ export class ResellerDirectory {
     // there instead of re-scanning the non-reseller events after the last reseller.
     const head = await this.store.headPosition();
     for (;;) {
-      const events = await this.store.readAll({ after: this.position, maxCount: 1000, filter: { eventTypes: ['ResellerRegistered'] } });
+      const events = await this.store.readAll({
+        after: this.position,
+        maxCount: 1000,
+        filter: { eventTypes: ['ResellerRegistered'] },
+      });
       for (const event of events) {
         const data = event.data as unknown as ResellerRegisteredData;
         this.parents.set(data.resellerId, data.parentResellerId);

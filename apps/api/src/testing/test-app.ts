@@ -1,12 +1,16 @@
 import type { AddressInfo } from 'node:net';
+import type { EventStore } from '@ledger/event-store';
 import type { Role } from '@ledger/domain';
 import { createTestDatabase, type TestDatabase } from '@ledger/event-store/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppOverrides } from '../app.module.js';
 import { signToken } from '../auth/jwt.js';
+import { principalOf } from '../auth/principal.js';
+import type { AppConfig, RateLimits } from '../config/app-config.js';
 import type { LedgerSettings } from '../config/config.module.js';
 import { createApp } from '../create-app.js';
 import type { ProjectorConfig } from '../projections/projector-config.js';
+import { EVENT_STORE } from '../store/store.tokens.js';
 
 export const TEST_SECRET = 'test-secret-for-the-license-ledger-api-0123456789';
 
@@ -29,20 +33,59 @@ export interface TestApp {
   readonly baseUrl: string;
   readonly database: TestDatabase;
   as(role: Role, resellerId?: string, extra?: { sub?: string; customerId?: string }): Promise<Caller>;
-  request<T = any>(method: string, path: string, init?: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string }): Promise<TestResponse<T>>;
+  /** The event store's head: unchanged across a request means the request recorded nothing. */
+  headPosition(): Promise<number>;
+  request<T = any>(
+    method: string,
+    path: string,
+    init?: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string },
+  ): Promise<TestResponse<T>>;
   close(): Promise<void>;
 }
 
+/**
+ * Far above what any test sends (some send over 10,000 requests in seconds), so only a test that sets
+ * its own limits meets them; the 1 s window keeps the throttler's list of recent hits per caller short.
+ */
+const TEST_RATE_LIMITS: RateLimits = {
+  perToken: { limit: 1_000_000, ttlMs: 1_000 },
+  perIp: { limit: 1_000_000, ttlMs: 1_000 },
+};
+
+/** The settings every test app runs with, on the real PostgreSQL database at `url`. */
+export const testSettings = (
+  url: string,
+  projector: ProjectorConfig = { mode: 'in-process' },
+  app: Partial<AppConfig> = {},
+): LedgerSettings => ({
+  app: {
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'silent',
+    jwtSecret: TEST_SECRET,
+    secretSource: 'configured',
+    corsOrigins: [],
+    rateLimits: TEST_RATE_LIMITS,
+    ...app,
+  },
+  database: { kind: 'postgres', url },
+  store: { kind: 'postgres', databaseUrl: url },
+  projector,
+});
+
+export interface TestAppOptions extends AppOverrides {
+  readonly projector?: ProjectorConfig;
+  /** App settings to change, such as tiny rate limits or CORS origins. */
+  readonly app?: Partial<AppConfig>;
+  /** Another process's database to share (it is then not dropped on close); a fresh one by default. */
+  readonly database?: TestDatabase;
+}
+
 /** The whole API booted in-process on a fresh database of the real local PostgreSQL. */
-export async function startTestApp(options: AppOverrides & { projector?: ProjectorConfig } = {}): Promise<TestApp> {
-  const { projector = { mode: 'in-process' }, ...overrides } = options;
-  const database = await createTestDatabase();
-  const settings: LedgerSettings = {
-    app: { port: 0, logLevel: 'silent', jwtSecret: TEST_SECRET, usingDevelopmentSecret: false },
-    database: { kind: 'postgres', url: database.url },
-    store: { kind: 'postgres', databaseUrl: database.url },
-    projector,
-  };
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const { projector, database: shared, app: appSettings, ...overrides } = options;
+  const database = shared ?? (await createTestDatabase());
+  const settings = testSettings(database.url, projector, appSettings);
   const app = await createApp(settings, overrides);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
@@ -58,10 +101,18 @@ export async function startTestApp(options: AppOverrides & { projector?: Project
     } else if (init.raw !== undefined) {
       headers['content-type'] ??= 'application/json';
     }
-    const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body !== undefined && { body }) });
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined && { body }),
+    });
     const text = await response.text();
     const json = /json/.test(response.headers.get('content-type') ?? '');
-    return { status: response.status, headers: response.headers, body: json && text ? JSON.parse(text) : text };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: json && text ? JSON.parse(text) : text,
+    };
   };
 
   return {
@@ -69,22 +120,22 @@ export async function startTestApp(options: AppOverrides & { projector?: Project
     baseUrl,
     database,
     request,
+    headPosition: () => app.get<symbol, EventStore>(EVENT_STORE).headPosition(),
     async as(role, resellerId = 'RS-Vertical', extra = {}) {
-      const token = await signToken(
-        { actor: extra.sub ?? `${role}@${resellerId}`, role, resellerId, ...(extra.customerId && { customerId: extra.customerId }) },
-        TEST_SECRET,
-      );
+      const actor = extra.sub ?? (role === 'operator' ? 'operator@carrier' : `${role}@${resellerId}`);
+      const token = await signToken(principalOf(role, actor, resellerId, extra.customerId), TEST_SECRET);
       return {
         token,
         get: (path) => request('GET', path, { token }),
-        post: (path, body, headers) => request('POST', path, { token, body: body ?? {}, ...(headers && { headers }) }),
+        post: (path, body, headers) =>
+          request('POST', path, { token, body: body ?? {}, ...(headers && { headers }) }),
         put: (path, body) => request('PUT', path, { token, body }),
         delete: (path) => request('DELETE', path, { token }),
       };
     },
     async close() {
       await app.close();
-      await database.drop();
+      if (!shared) await database.drop();
     },
   };
 }

@@ -4,9 +4,9 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.decorators.js';
 import { ApiProblems, ApiZodBody } from '../../http/api-zod-body.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
-import { Ctx, RequestContext } from '../../shared/request-context.js';
+import { Ctx, type RequestContext } from '../../shared/request-context.js';
 import { AddPackageCommand } from './add-package.handler.js';
-import { addPackageExample, addPackageRequest, AddPackageRequest } from './add-package.request.js';
+import { addPackageExample, addPackageRequest, type AddPackageRequest } from './add-package.request.js';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
@@ -15,7 +15,7 @@ export class AddPackageController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @Roles('reseller-admin')
+  @Roles('operator')
   @ApiOperation({ summary: "Add a package to the carrier's price list (one catalog for the whole ledger)" })
   @ApiZodBody(addPackageRequest, addPackageExample)
   @ApiProblems(400, 401, 403, 409)

@@ -1,5 +1,5 @@
 import { CATALOG_STREAM, catalogDecider } from '@ledger/domain';
-import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DecisionLoop } from '../../shared/decision-loop.js';
 import type { RequestContext } from '../../shared/request-context.js';
 import type { AddPackageRequest } from './add-package.request.js';
@@ -22,11 +22,16 @@ export class AddPackageHandler implements ICommandHandler<AddPackageCommand> {
   constructor(private readonly loop: DecisionLoop) {}
 
   async execute({ request, context }: AddPackageCommand): Promise<AddPackageResult> {
-    const { position } = await this.loop.run(CATALOG_STREAM, catalogDecider, {
-      type: 'AddPackage',
-      data: request,
-      metadata: this.loop.metadata(context),
-    });
+    const { position } = await this.loop.run(
+      CATALOG_STREAM,
+      catalogDecider,
+      {
+        type: 'AddPackage',
+        data: request,
+        metadata: this.loop.metadata(context),
+      },
+      { idempotent: context.idempotent },
+    );
     return { ...request, position };
   }
 }

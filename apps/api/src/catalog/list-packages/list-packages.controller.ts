@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { LedgerWide } from '../../auth/auth.decorators.js';
 import { CATALOG_STREAM, catalogDecider } from '@ledger/domain';
 import { DecisionLoop } from '../../shared/decision-loop.js';
 
@@ -10,6 +11,7 @@ export class ListPackagesController {
   constructor(private readonly loop: DecisionLoop) {}
 
   @Get()
+  @LedgerWide()
   @ApiOperation({ summary: 'The package catalog with monthly prices per license' })
   async list() {
     const { state, position } = await this.loop.load(CATALOG_STREAM, catalogDecider);

@@ -1,8 +1,9 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/auth.decorators.js';
 import type { Principal } from '../../auth/principal.js';
 import { CustomerCommands } from '../../shared/customer-commands.js';
+import { CustomerIdParam } from '../../http/params.js';
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -12,7 +13,7 @@ export class GetCustomerController {
 
   @Get(':customerId')
   @ApiOperation({ summary: 'A customer: reseller, service plan, billing account, sites and counts' })
-  async get(@Param('customerId') customerId: string, @CurrentPrincipal() principal: Principal) {
+  async get(@CustomerIdParam() customerId: string, @CurrentPrincipal() principal: Principal) {
     const { account, position } = await this.customers.load(principal, customerId);
     const orders = [...account.orders.values()];
     return {
@@ -23,7 +24,9 @@ export class GetCustomerController {
       billingAccount: account.billingAccount,
       sites: account.sites,
       users: account.users.size,
-      openOrders: orders.filter((o) => ['Temporary', 'Submitted', 'Approved'].includes(o.status)).map((o) => o.orderNo),
+      openOrders: orders
+        .filter((o) => ['Temporary', 'Submitted', 'Approved'].includes(o.status))
+        .map((o) => o.orderNo),
       position,
     };
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { z } from 'zod';
@@ -7,12 +7,13 @@ import type { Principal } from '../../auth/principal.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
 import { LicenseInventoryRow } from '../../read-models/license-inventory.entity.js';
 import { minPosition } from '../../queries/query-params.js';
-import { ReadModelScope } from '../../queries/read-model-scope.js';
+import { ReadScope } from '../../queries/read-scope.js';
 import { ReadYourWrites } from '../../queries/read-your-writes.js';
 import { lowestPosition } from '../../projections/checkpoints.js';
 import { DATABASE, SQL_POOL } from '../../store/store.tokens.js';
 import type { Database } from '../../store/open-database.js';
 import type { Pool } from 'pg';
+import { CustomerIdParam } from '../../http/params.js';
 
 const READ_MODELS = ['customers', 'license-inventory'];
 const InventoryQuery = z.object({ minPosition }).strict();
@@ -26,7 +27,7 @@ export class GetInventoryController {
   constructor(
     @Inject(DATABASE) database: Database,
     @Inject(SQL_POOL) private readonly pool: Pool,
-    private readonly scope: ReadModelScope,
+    private readonly scope: ReadScope,
     private readonly readYourWrites: ReadYourWrites,
   ) {
     this.dataSource = database.dataSource;
@@ -34,18 +35,19 @@ export class GetInventoryController {
 
   @Get(':customerId/inventory')
   @ApiOperation({
-    summary: 'License inventory per package: held (Now), pending adds and returns, To Be, assigned, reserved, available (from the read model)',
+    summary:
+      'License inventory per package: held (Now), pending adds and returns, To Be, assigned, reserved, available (from the read model)',
   })
   @ApiQuery({ name: 'minPosition', required: false, type: Number })
   async get(
-    @Param('customerId') customerId: string,
+    @CustomerIdParam() customerId: string,
     @Query(new ZodPipe(InventoryQuery)) query: z.output<typeof InventoryQuery>,
     @CurrentPrincipal() principal: Principal,
   ) {
     // The inventory is what users act on ("only packages with available > 0 can be chosen"), so it
     // stays as fresh as it was when it was folded from the stream: by default it waits for the head.
-    await this.readYourWrites.waitForHead(query.minPosition, READ_MODELS);
     await this.scope.customer(principal, customerId);
+    await this.readYourWrites.waitForHead(query.minPosition, READ_MODELS);
     // Read before the rows, so the rows reflect at least this position.
     const position = await lowestPosition(this.pool, READ_MODELS);
     const rows = await this.dataSource.getRepository(LicenseInventoryRow).find({
@@ -55,9 +57,31 @@ export class GetInventoryController {
       ],
       order: { orderedPosition: { direction: 'ASC', nulls: 'LAST' }, seenPosition: 'ASC' },
     });
-    const packages = rows.map(({ package: pkg, itemGroup, held, pendingAdds, pendingReturns, toBe, assigned, reserved, available }) => ({
-      ...{ package: pkg, itemGroup, held, pendingAdds, pendingReturns, toBe, assigned, reserved, available },
-    }));
+    const packages = rows.map(
+      ({
+        package: pkg,
+        itemGroup,
+        held,
+        pendingAdds,
+        pendingReturns,
+        toBe,
+        assigned,
+        reserved,
+        available,
+      }) => ({
+        ...{
+          package: pkg,
+          itemGroup,
+          held,
+          pendingAdds,
+          pendingReturns,
+          toBe,
+          assigned,
+          reserved,
+          available,
+        },
+      }),
+    );
     return { customerId, packages, position };
   }
 }

@@ -4,9 +4,13 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.decorators.js';
 import { ApiProblems, ApiZodBody } from '../../http/api-zod-body.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
-import { Ctx, RequestContext } from '../../shared/request-context.js';
+import { Ctx, type RequestContext } from '../../shared/request-context.js';
 import { RegisterCustomerCommand } from './register-customer.handler.js';
-import { registerCustomerExample, registerCustomerRequest, RegisterCustomerRequest } from './register-customer.request.js';
+import {
+  registerCustomerExample,
+  registerCustomerRequest,
+  type RegisterCustomerRequest,
+} from './register-customer.request.js';
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -19,7 +23,10 @@ export class RegisterCustomerController {
   @ApiOperation({ summary: 'Register a customer of the caller reseller (or of one of its child resellers)' })
   @ApiZodBody(registerCustomerRequest, registerCustomerExample)
   @ApiProblems(400, 401, 403, 404, 409)
-  register(@Body(new ZodPipe(registerCustomerRequest)) body: RegisterCustomerRequest, @Ctx() context: RequestContext) {
+  register(
+    @Body(new ZodPipe(registerCustomerRequest)) body: RegisterCustomerRequest,
+    @Ctx() context: RequestContext,
+  ) {
     return this.commands.execute(new RegisterCustomerCommand(body, context));
   }
 }

@@ -1,5 +1,5 @@
 import { customerAccountDecider, customerStream } from '@ledger/domain';
-import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CustomerScope } from '../../scope/customer-scope.js';
 import { DecisionLoop } from '../../shared/decision-loop.js';
 import type { RequestContext } from '../../shared/request-context.js';
@@ -23,11 +23,16 @@ export class RegisterCustomerHandler implements ICommandHandler<RegisterCustomer
 
   async execute({ request, context }: RegisterCustomerCommand) {
     await this.scope.assertResellerInScope(context.principal, request.resellerId);
-    const { position } = await this.loop.run(customerStream(request.customerId), customerAccountDecider, {
-      type: 'RegisterCustomer',
-      data: request,
-      metadata: this.loop.metadata(context),
-    });
+    const { position } = await this.loop.run(
+      customerStream(request.customerId),
+      customerAccountDecider,
+      {
+        type: 'RegisterCustomer',
+        data: request,
+        metadata: this.loop.metadata(context),
+      },
+      { idempotent: context.idempotent },
+    );
     return { ...request, position };
   }
 }

@@ -1,11 +1,12 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/auth.decorators.js';
 import type { Principal } from '../../auth/principal.js';
-import { notFound, ProblemError } from '../../http/problem.js';
+import { notFound } from '../../http/problem.js';
 import { OrderLocator } from '../../scope/order-locator.js';
 import { CustomerCommands } from '../../shared/customer-commands.js';
 import { orderView } from '../order.view.js';
+import { OrderNoParam } from '../../http/params.js';
 
 @ApiTags('orders')
 @ApiBearerAuth()
@@ -18,12 +19,12 @@ export class GetOrderController {
 
   @Get(':orderNo')
   @ApiOperation({ summary: 'An order with its items, status and dates' })
-  async get(@Param('orderNo') orderNo: string, @CurrentPrincipal() principal: Principal) {
+  async get(@OrderNoParam() orderNo: string, @CurrentPrincipal() principal: Principal) {
     const customerId = await this.orders.customerOf(orderNo);
     // An order of a customer outside the caller's scope is answered as a missing order, not a missing customer.
-    const { account, position } = await this.customers.load(principal, customerId).catch((error: unknown) => {
-      throw error instanceof ProblemError && error.problem.status === 404 ? notFound('order', orderNo) : error;
-    });
+    const { account, position } = await this.customers.load(principal, customerId, () =>
+      notFound('order', orderNo),
+    );
     const order = account.orders.get(orderNo);
     if (!order) throw notFound('order', orderNo);
     return orderView(customerId, order, position);

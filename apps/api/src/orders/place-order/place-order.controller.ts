@@ -4,9 +4,9 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.decorators.js';
 import { ApiProblems, ApiZodBody } from '../../http/api-zod-body.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
-import { Ctx, RequestContext } from '../../shared/request-context.js';
+import { Ctx, type RequestContext } from '../../shared/request-context.js';
 import { PlaceOrderCommand } from './place-order.handler.js';
-import { placeOrderExample, placeOrderRequest, PlaceOrderRequest } from './place-order.request.js';
+import { placeOrderExample, placeOrderRequest, type PlaceOrderRequest } from './place-order.request.js';
 
 @ApiTags('orders')
 @ApiBearerAuth()

@@ -1,5 +1,5 @@
 import { ORDER_NUMBERS_STREAM, orderNumbersDecider } from '@ledger/domain';
-import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CustomerCommands } from '../../shared/customer-commands.js';
 import { DecisionLoop } from '../../shared/decision-loop.js';
 import type { RequestContext } from '../../shared/request-context.js';
@@ -30,13 +30,18 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
     // Check what can fail first, so a refused order does not use up an order number.
     await this.customers.load(context.principal, customerId);
     const items = await this.prices.price(request.items);
-    const numbered = await this.loop.run(ORDER_NUMBERS_STREAM, orderNumbersDecider, {
-      type: 'AssignOrderNumber',
-      data: { customerId },
-      metadata,
-    });
+    const numbered = await this.loop.run(
+      ORDER_NUMBERS_STREAM,
+      orderNumbersDecider,
+      {
+        type: 'AssignOrderNumber',
+        data: { customerId },
+        metadata,
+      },
+      { idempotent: context.idempotent },
+    );
     const orderNo = numbered.events[0]!.data.orderNo;
-    const placed = await this.customers.execute(context.principal, {
+    const placed = await this.customers.execute(context, {
       type: 'PlaceOrder',
       data: { ...request, note: request.note ?? '', orderNo, items },
       metadata,

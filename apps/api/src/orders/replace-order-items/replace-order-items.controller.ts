@@ -1,12 +1,13 @@
-import { Body, Controller, Param, Put } from '@nestjs/common';
+import { Body, Controller, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.decorators.js';
 import { ApiProblems, ApiZodBody } from '../../http/api-zod-body.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
-import { Ctx, RequestContext } from '../../shared/request-context.js';
+import { Ctx, type RequestContext } from '../../shared/request-context.js';
 import { ReplaceOrderItemsCommand } from './replace-order-items.handler.js';
-import { replaceOrderItemsRequest, ReplaceOrderItemsRequest } from './replace-order-items.request.js';
+import { replaceOrderItemsRequest, type ReplaceOrderItemsRequest } from './replace-order-items.request.js';
+import { OrderNoParam } from '../../http/params.js';
 
 @ApiTags('orders')
 @ApiBearerAuth()
@@ -18,11 +19,19 @@ export class ReplaceOrderItemsController {
   @Roles('reseller-admin')
   @ApiOperation({ summary: "Replace a Temporary order's items (items change only while Temporary)" })
   @ApiZodBody(replaceOrderItemsRequest, {
-    items: [{ itemGroup: 'User License', package: 'Basic User With VM', quantity: -1, trialDays: 0, billingAccount: 'Vertical Demo' }],
+    items: [
+      {
+        itemGroup: 'User License',
+        package: 'Basic User With VM',
+        quantity: -1,
+        trialDays: 0,
+        billingAccount: 'Vertical Demo',
+      },
+    ],
   })
   @ApiProblems(400, 401, 403, 404, 409)
   replace(
-    @Param('orderNo') orderNo: string,
+    @OrderNoParam() orderNo: string,
     @Body(new ZodPipe(replaceOrderItemsRequest)) body: ReplaceOrderItemsRequest,
     @Ctx() context: RequestContext,
   ) {

@@ -1,13 +1,11 @@
-import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { OrderLocator } from '../../scope/order-locator.js';
-import { CustomerCommands } from '../../shared/customer-commands.js';
-import { DecisionLoop } from '../../shared/decision-loop.js';
-import type { RequestContext } from '../../shared/request-context.js';
-import { orderView } from '../order.view.js';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { OrderCommands } from '../order-commands.js';
+import type { OrderView } from '../order.view.js';
 import { CatalogPrices } from '../place-order/catalog-prices.js';
+import type { RequestContext } from '../../shared/request-context.js';
 import type { ReplaceOrderItemsRequest } from './replace-order-items.request.js';
 
-export class ReplaceOrderItemsCommand extends Command<ReturnType<typeof orderView>> {
+export class ReplaceOrderItemsCommand extends Command<OrderView> {
   constructor(
     readonly orderNo: string,
     readonly request: ReplaceOrderItemsRequest,
@@ -20,23 +18,16 @@ export class ReplaceOrderItemsCommand extends Command<ReturnType<typeof orderVie
 @CommandHandler(ReplaceOrderItemsCommand)
 export class ReplaceOrderItemsHandler implements ICommandHandler<ReplaceOrderItemsCommand> {
   constructor(
-    private readonly loop: DecisionLoop,
-    private readonly customers: CustomerCommands,
-    private readonly orders: OrderLocator,
+    private readonly orders: OrderCommands,
     private readonly prices: CatalogPrices,
   ) {}
 
-  async execute({ orderNo, request, context }: ReplaceOrderItemsCommand) {
-    const customerId = await this.orders.customerOf(orderNo);
-    await this.customers.load(context.principal, customerId);
+  async execute({ orderNo, request, context }: ReplaceOrderItemsCommand): Promise<OrderView> {
     const items = await this.prices.price(request.items);
-    const decided = await this.customers.execute(context.principal, {
+    return this.orders.execute(orderNo, context, (ids, metadata) => ({
       type: 'ReplaceOrderItems',
-      data: { customerId, orderNo, items },
-      metadata: this.loop.metadata(context),
-    });
-    const order = decided.state.status === 'registered' ? decided.state.orders.get(orderNo) : undefined;
-    if (!order) throw new Error(`order ${orderNo} missing from ${customerId}`);
-    return orderView(customerId, order, decided.position);
+      data: { ...ids, items },
+      metadata,
+    }));
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { addDays, dayNumber } from '@ledger/domain';
 import type { Pool } from 'pg';
@@ -9,16 +9,21 @@ import { calendarDate } from '../../http/fields.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
 import { SQL_POOL } from '../../store/store.tokens.js';
 import { minPosition } from '../query-params.js';
-import { ReadModelScope } from '../read-model-scope.js';
+import { ReadScope } from '../read-scope.js';
 import { ReadYourWrites } from '../read-your-writes.js';
 import { Clock } from '../../shared/clock.js';
+import { CustomerIdParam } from '../../http/params.js';
 
 const MAX_DAYS = 1100;
 
 const TimelineQuery = z
   .object({ from: calendarDate.optional(), to: calendarDate.optional(), minPosition })
   .strict()
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after to', path: ['from'], params: { rule: 'range' } })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'must not be after to',
+    path: ['from'],
+    params: { rule: 'range' },
+  })
   .refine((q) => !q.from || !q.to || dayNumber(q.to) - dayNumber(q.from) < MAX_DAYS, {
     message: `the range may span at most ${MAX_DAYS} days`,
     path: ['to'],
@@ -64,7 +69,7 @@ const daysOf = (rows: readonly DayRow[], from: string, to: string) => {
 export class GetTimelineController {
   constructor(
     @Inject(SQL_POOL) private readonly pool: Pool,
-    private readonly scope: ReadModelScope,
+    private readonly scope: ReadScope,
     private readonly readYourWrites: ReadYourWrites,
     private readonly clock: Clock,
   ) {}
@@ -73,15 +78,19 @@ export class GetTimelineController {
   @ApiQuery({ name: 'from', required: false, type: String })
   @ApiQuery({ name: 'to', required: false, type: String })
   @ApiQuery({ name: 'minPosition', required: false, type: Number })
-  @ApiOperation({ summary: 'Held licenses per package and day over [from, to] (default: the last 90 days), and adds and returns per month' })
+  @ApiOperation({
+    summary:
+      'Held licenses per package and day over [from, to] (default: the last 90 days), and adds and returns per month',
+  })
   async get(
-    @Param('customerId') customerId: string,
+    @CustomerIdParam() customerId: string,
     @Query(new ZodPipe(TimelineQuery)) query: z.output<typeof TimelineQuery>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    await this.readYourWrites.waitFor(query.minPosition, ['customers', 'license-timeline']);
     await this.scope.customer(principal, customerId);
-    const to = query.to ?? (query.from ? addDays(query.from, 89) : this.clock.now().toISOString().slice(0, 10));
+    await this.readYourWrites.waitFor(query.minPosition, ['customers', 'license-timeline']);
+    const to =
+      query.to ?? (query.from ? addDays(query.from, 89) : this.clock.now().toISOString().slice(0, 10));
     const from = query.from ?? addDays(to, -89);
     const days = await this.pool.query<DayRow>(SELECT_DAYS, [customerId, from, to]);
     const months = await this.pool.query(SELECT_MONTHS, [customerId, from.slice(0, 7), to.slice(0, 7)]);

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
 import { z } from 'zod';
@@ -6,11 +6,13 @@ import { CurrentPrincipal } from '../../auth/auth.decorators.js';
 import type { Principal } from '../../auth/principal.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
 import { SQL_POOL } from '../../store/store.tokens.js';
-import { cursor, decodeCursor, limit, minPosition, pageOf } from '../query-params.js';
-import { ReadModelScope } from '../read-model-scope.js';
+import { extension } from '../../http/fields.js';
+import { cursorOf, limit, minPosition, pageOf } from '../query-params.js';
+import { ReadScope } from '../read-scope.js';
 import { ReadYourWrites } from '../read-your-writes.js';
+import { CustomerIdParam } from '../../http/params.js';
 
-const ListUsersQuery = z.object({ limit, cursor, minPosition }).strict();
+const ListUsersQuery = z.object({ limit, cursor: cursorOf(extension), minPosition }).strict();
 
 interface UserRow {
   extension: number;
@@ -31,7 +33,7 @@ const SELECT_USERS = `
 export class ListUsersController {
   constructor(
     @Inject(SQL_POOL) private readonly pool: Pool,
-    private readonly scope: ReadModelScope,
+    private readonly scope: ReadScope,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
@@ -39,20 +41,32 @@ export class ListUsersController {
   @ApiQuery({ name: 'limit', required: false, type: Number })
   @ApiQuery({ name: 'cursor', required: false, type: String })
   @ApiQuery({ name: 'minPosition', required: false, type: Number })
-  @ApiOperation({ summary: "A customer's users by extension, with each one's current package (paged: limit, cursor)" })
+  @ApiOperation({
+    summary: "A customer's users by extension, with each one's current package (paged: limit, cursor)",
+  })
   async list(
-    @Param('customerId') customerId: string,
+    @CustomerIdParam() customerId: string,
     @Query(new ZodPipe(ListUsersQuery)) query: z.output<typeof ListUsersQuery>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    await this.readYourWrites.waitFor(query.minPosition, ['customers', 'users']);
     await this.scope.customer(principal, customerId);
-    const after = decodeCursor(query.cursor);
-    const rows = await this.pool.query<UserRow>(SELECT_USERS, [customerId, typeof after === 'number' ? after : -1, query.limit + 1]);
+    await this.readYourWrites.waitFor(query.minPosition, ['customers', 'users']);
+    const rows = await this.pool.query<UserRow>(SELECT_USERS, [
+      customerId,
+      query.cursor ?? -1,
+      query.limit + 1,
+    ]);
     return pageOf(
       rows.rows,
       query.limit,
-      (row) => ({ extension: row.extension, name: row.name, site: row.site, portalId: row.portal_id, email: row.email, package: row.package }),
+      (row) => ({
+        extension: row.extension,
+        name: row.name,
+        site: row.site,
+        portalId: row.portal_id,
+        email: row.email,
+        package: row.package,
+      }),
       (row) => row.extension,
     );
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
 import { z } from 'zod';
@@ -6,11 +6,14 @@ import { CurrentPrincipal } from '../../auth/auth.decorators.js';
 import type { Principal } from '../../auth/principal.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
 import { SQL_POOL } from '../../store/store.tokens.js';
-import { cursor, decodeCursor, limit, minPosition, pageOf } from '../query-params.js';
-import { ReadModelScope, scopeParams, VISIBLE_CUSTOMERS } from '../read-model-scope.js';
+import { customerId } from '../../http/fields.js';
+import { cursorOf, limit, minPosition, pageOf } from '../query-params.js';
+import { scopeParams, VISIBLE_CUSTOMERS } from '../read-model-scope.js';
+import { ReadScope } from '../read-scope.js';
 import { ReadYourWrites } from '../read-your-writes.js';
+import { ResellerIdParam } from '../../http/params.js';
 
-const FleetQuery = z.object({ limit, cursor, minPosition }).strict();
+const FleetQuery = z.object({ limit, cursor: cursorOf(customerId), minPosition }).strict();
 
 // The reseller's own customers and those of its descendants ($3), within what the caller sees.
 const SELECT_FLEET = `${VISIBLE_CUSTOMERS},
@@ -60,7 +63,7 @@ const view = (row: FleetRow) => ({
 export class FleetSummaryController {
   constructor(
     @Inject(SQL_POOL) private readonly pool: Pool,
-    private readonly scope: ReadModelScope,
+    private readonly scope: ReadScope,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
 
@@ -68,19 +71,21 @@ export class FleetSummaryController {
   @ApiQuery({ name: 'limit', required: false, type: Number })
   @ApiQuery({ name: 'cursor', required: false, type: String })
   @ApiQuery({ name: 'minPosition', required: false, type: Number })
-  @ApiOperation({ summary: "Fleet summary: each customer of the reseller (and its child resellers) with held, available and idle licenses and pending orders" })
+  @ApiOperation({
+    summary:
+      'Fleet summary: each customer of the reseller (and its child resellers) with held, available and idle licenses and pending orders',
+  })
   async list(
-    @Param('resellerId') resellerId: string,
+    @ResellerIdParam() resellerId: string,
     @Query(new ZodPipe(FleetQuery)) query: z.output<typeof FleetQuery>,
     @CurrentPrincipal() principal: Principal,
   ) {
+    await this.scope.reseller(principal, resellerId);
     await this.readYourWrites.waitFor(query.minPosition, ['customers', 'license-inventory', 'orders']);
-    await this.scope.assertReseller(principal, resellerId);
-    const after = decodeCursor(query.cursor);
     const rows = await this.pool.query<FleetRow>(SELECT_FLEET, [
       ...scopeParams(principal),
       resellerId,
-      typeof after === 'string' ? after : null,
+      query.cursor ?? null,
       query.limit + 1,
     ]);
     return pageOf(rows.rows, query.limit, view, (row) => row.customer_id);

@@ -5,15 +5,22 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import { CurrentPrincipal } from '../../auth/auth.decorators.js';
 import type { Principal } from '../../auth/principal.js';
-import { customerId } from '../../http/fields.js';
+import { customerId, orderNo } from '../../http/fields.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
 import { SQL_POOL } from '../../store/store.tokens.js';
-import { cursor, decodeCursor, limit, minPosition, pageOf } from '../query-params.js';
+import { cursorOf, limit, minPosition, pageOf } from '../query-params.js';
 import { scopeParams, VISIBLE_CUSTOMERS } from '../read-model-scope.js';
+import { ReadScope } from '../read-scope.js';
 import { ReadYourWrites } from '../read-your-writes.js';
 
 const ListOrdersQuery = z
-  .object({ customerId: customerId.optional(), status: z.enum(ORDER_STATUSES as [string, ...string[]]).optional(), limit, cursor, minPosition })
+  .object({
+    customerId: customerId.optional(),
+    status: z.enum(ORDER_STATUSES as [string, ...string[]]).optional(),
+    limit,
+    cursor: cursorOf(orderNo),
+    minPosition,
+  })
   .strict();
 
 // Newest first: order numbers are handed out in increasing order.
@@ -78,6 +85,7 @@ export class ListOrdersController {
   constructor(
     @Inject(SQL_POOL) private readonly pool: Pool,
     private readonly readYourWrites: ReadYourWrites,
+    private readonly scope: ReadScope,
   ) {}
 
   @Get()
@@ -86,15 +94,22 @@ export class ListOrdersController {
   @ApiQuery({ name: 'limit', required: false, type: Number })
   @ApiQuery({ name: 'cursor', required: false, type: String })
   @ApiQuery({ name: 'minPosition', required: false, type: Number })
-  @ApiOperation({ summary: 'Orders within the caller\'s scope, newest first, with items, status and dates (filters: customerId, status; paged)' })
-  async list(@Query(new ZodPipe(ListOrdersQuery)) query: z.output<typeof ListOrdersQuery>, @CurrentPrincipal() principal: Principal) {
+  @ApiOperation({
+    summary:
+      "Orders within the caller's scope, newest first, with items, status and dates (filters: customerId, status; paged); an unknown customerId is a 404",
+  })
+  async list(
+    @Query(new ZodPipe(ListOrdersQuery)) query: z.output<typeof ListOrdersQuery>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    // Filtering on a customer the caller cannot see is a 404, as for a customer that does not exist.
+    if (query.customerId !== undefined) await this.scope.customer(principal, query.customerId);
     await this.readYourWrites.waitFor(query.minPosition, ['customers', 'orders']);
-    const before = decodeCursor(query.cursor);
     const rows = await this.pool.query<OrderListRow>(SELECT_ORDERS, [
       ...scopeParams(principal),
       query.customerId ?? null,
       query.status ?? null,
-      typeof before === 'string' && /^\d+$/.test(before) ? before : null,
+      query.cursor ?? null,
       query.limit + 1,
     ]);
     return pageOf(rows.rows, query.limit, view, (row) => row.order_no);
