@@ -57,31 +57,11 @@ export class GetInventoryController {
       ],
       order: { orderedPosition: { direction: 'ASC', nulls: 'LAST' }, seenPosition: 'ASC' },
     });
-    const packages = rows.map(
-      ({
-        package: pkg,
-        itemGroup,
-        held,
-        pendingAdds,
-        pendingReturns,
-        toBe,
-        assigned,
-        reserved,
-        available,
-      }) => ({
-        ...{
-          package: pkg,
-          itemGroup,
-          held,
-          pendingAdds,
-          pendingReturns,
-          toBe,
-          assigned,
-          reserved,
-          available,
-        },
-      }),
-    );
+    // The inventory row of API.md, without the read model's bookkeeping columns.
+    const packages = rows.map(({ package: pkg, itemGroup, held, pendingAdds, pendingReturns, toBe, assigned, reserved, available }) => ({
+      package: pkg,
+      ...{ itemGroup, held, pendingAdds, pendingReturns, toBe, assigned, reserved, available },
+    }));
     return { customerId, packages, position };
   }
 }

@@ -5,6 +5,7 @@ import { Roles } from '../../auth/auth.decorators.js';
 import { ApiProblems, ApiZodBody } from '../../http/api-zod-body.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
 import { Ctx, type RequestContext } from '../../shared/request-context.js';
+import { placeOrderExample } from '../place-order/place-order.request.js';
 import { ReplaceOrderItemsCommand } from './replace-order-items.handler.js';
 import { replaceOrderItemsRequest, type ReplaceOrderItemsRequest } from './replace-order-items.request.js';
 import { OrderNoParam } from '../../http/params.js';
@@ -18,17 +19,7 @@ export class ReplaceOrderItemsController {
   @Put()
   @Roles('reseller-admin')
   @ApiOperation({ summary: "Replace a Temporary order's items (items change only while Temporary)" })
-  @ApiZodBody(replaceOrderItemsRequest, {
-    items: [
-      {
-        itemGroup: 'User License',
-        package: 'Basic User With VM',
-        quantity: -1,
-        trialDays: 0,
-        billingAccount: 'Vertical Demo',
-      },
-    ],
-  })
+  @ApiZodBody(replaceOrderItemsRequest, { items: placeOrderExample.items })
   @ApiProblems(400, 401, 403, 404, 409)
   replace(
     @OrderNoParam() orderNo: string,
