@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEDGER_EVENT_TYPES, readRecorded, SCHEMA_VERSION, toEnvelope, upcast } from './events.js';
+import { CUSTOMER_EVENT_TYPES, LEDGER_EVENT_TYPES, readRecorded, SCHEMA_VERSION, toEnvelope, upcast } from './events.js';
 import { domainErrorOf } from './testing/given-when-then.js';
 import { metadata } from './testing/metadata.js';
 
@@ -17,6 +17,12 @@ describe('recorded facts', () => {
   it('versions every event type, all at 1 today', () => {
     expect(LEDGER_EVENT_TYPES).toHaveLength(16);
     expect(new Set(Object.values(SCHEMA_VERSION))).toEqual(new Set([1]));
+  });
+
+  it('lists the types of a customer stream: every type but the catalog, reseller and order-number streams\'', () => {
+    expect(CUSTOMER_EVENT_TYPES).toHaveLength(13);
+    expect(CUSTOMER_EVENT_TYPES).toEqual(expect.arrayContaining(['CustomerRegistered', 'OrderFinalConfirmed', 'PackageChanged']));
+    expect(CUSTOMER_EVENT_TYPES).not.toContain('ResellerRegistered');
   });
 
   it('upcasts a stored current-version event as it is', () => {

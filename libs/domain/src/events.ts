@@ -31,6 +31,11 @@ export const SCHEMA_VERSION: { readonly [T in LedgerEventType]: number } = {
 
 export const LEDGER_EVENT_TYPES = Object.keys(SCHEMA_VERSION) as readonly LedgerEventType[];
 
+const OTHER_STREAMS: readonly LedgerEventType[] = ['PackageAdded', 'ResellerRegistered', 'OrderNumberAssigned'];
+
+/** The types a customer stream holds (the account's own events and its orders'). */
+export const CUSTOMER_EVENT_TYPES = LEDGER_EVENT_TYPES.filter((type) => !OTHER_STREAMS.includes(type)) as readonly CustomerEvent['type'][];
+
 const isLedgerEventType = (type: string): type is LedgerEventType => Object.hasOwn(SCHEMA_VERSION, type);
 
 /** Reads a stored event of any version as the current shape. Every type is at version 1, so today this is the identity. */

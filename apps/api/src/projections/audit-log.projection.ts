@@ -1,5 +1,5 @@
 import type { JsonObject } from '@ledger/event-store';
-import { customerIdOfStream } from '@ledger/domain';
+import { customerIdOfStream, LEDGER_EVENT_TYPES } from '@ledger/domain';
 import { auditSummary } from './audit-summary.js';
 import type { ProjectedEvent, Projection } from './projection.js';
 import { upsert, type TableSpec } from './row-set.js';
@@ -58,6 +58,7 @@ const rowOf = (e: ProjectedEvent): AuditRow => ({
 /** One row per event, every event, with who, when, what and a readable summary. */
 export const auditLogProjection: Projection = {
   name: 'audit-log',
+  eventTypes: LEDGER_EVENT_TYPES,
   tables: ['audit_log'],
   apply: (events, sql) => upsert(sql, AUDIT_LOG, events.map(rowOf)),
 };

@@ -6,26 +6,31 @@ export interface CheckpointRow {
   readonly name: string;
   readonly position: number;
   readonly updatedAt: Date;
-  readonly status: 'live' | 'rebuilding';
+  readonly status: 'live' | 'rebuilding' | 'faulted';
   readonly rebuildPosition: number | null;
   readonly rebuildTotal: number | null;
   readonly rebuildStartedAt: Date | null;
   readonly rebuildUpdatedAt: Date | null;
+  /** The event a faulted projection stopped at, and why. */
+  readonly fault: { readonly position: number; readonly reason: string } | null;
 }
 
 const SELECT = `SELECT name, position::float8 AS position, updated_at, status, rebuild_position::float8 AS rebuild_position,
-                       rebuild_total::float8 AS rebuild_total, rebuild_started_at, rebuild_updated_at
+                       rebuild_total::float8 AS rebuild_total, rebuild_started_at, rebuild_updated_at,
+                       fault_position::float8 AS fault_position, fault_reason
                   FROM read_models.projection_checkpoints`;
 
 interface Raw {
   name: string;
   position: number;
   updated_at: Date;
-  status: 'live' | 'rebuilding';
+  status: 'live' | 'rebuilding' | 'faulted';
   rebuild_position: number | null;
   rebuild_total: number | null;
   rebuild_started_at: Date | null;
   rebuild_updated_at: Date | null;
+  fault_position: number | null;
+  fault_reason: string | null;
 }
 
 const toRow = (raw: Raw): CheckpointRow => ({
@@ -37,6 +42,7 @@ const toRow = (raw: Raw): CheckpointRow => ({
   rebuildTotal: raw.rebuild_total,
   rebuildStartedAt: raw.rebuild_started_at,
   rebuildUpdatedAt: raw.rebuild_updated_at,
+  fault: raw.fault_position === null ? null : { position: raw.fault_position, reason: raw.fault_reason ?? '' },
 });
 
 /** Adds a checkpoint at 0 for each projection that has none yet. */
@@ -51,17 +57,36 @@ export async function readCheckpoints(sql: Pool | Sql, names?: readonly string[]
   return result.rows.map(toRow);
 }
 
-/** Locks the checkpoints of a batch's projections (in name order, so two writers never deadlock) and returns their positions. */
-export async function lockCheckpoints(sql: Sql, names: readonly string[]): Promise<Map<string, number>> {
-  const result = await sql.query<{ name: string; position: number }>(
-    'SELECT name, position::float8 AS position FROM read_models.projection_checkpoints WHERE name = ANY($1::text[]) ORDER BY name FOR UPDATE',
-    [names],
+/** Locks a projection's checkpoint for the batch's transaction and returns its position. */
+export async function lockCheckpoint(sql: Sql, name: string): Promise<number | undefined> {
+  const result = await sql.query<{ position: number }>(
+    'SELECT position::float8 AS position FROM read_models.projection_checkpoints WHERE name = $1 FOR UPDATE',
+    [name],
   );
-  return new Map(result.rows.map((row) => [row.name, row.position]));
+  return result.rows[0]?.position;
 }
 
-export async function saveCheckpoints(sql: Sql, names: readonly string[], position: number): Promise<void> {
-  await sql.query('UPDATE read_models.projection_checkpoints SET position = $2, updated_at = now() WHERE name = ANY($1::text[])', [names, position]);
+export async function saveCheckpoint(sql: Sql, name: string, position: number): Promise<void> {
+  await sql.query('UPDATE read_models.projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1', [name, position]);
+}
+
+/** The projection stops at the event at `position` (its checkpoint stays just before it) until a restart or rebuild. */
+export async function markFaulted(pool: Pool, name: string, position: number, reason: string): Promise<void> {
+  await pool.query(
+    `UPDATE read_models.projection_checkpoints SET status = 'faulted', fault_position = $2, fault_reason = $3, updated_at = now()
+      WHERE name = $1 AND status <> 'rebuilding'`,
+    [name, position, reason],
+  );
+}
+
+/** A start tries every faulted projection again: the fix may be in this build. */
+export async function clearFaults(pool: Pool, names: readonly string[]): Promise<string[]> {
+  const cleared = await pool.query<{ name: string }>(
+    `UPDATE read_models.projection_checkpoints SET status = 'live', fault_position = NULL, fault_reason = NULL
+      WHERE name = ANY($1::text[]) AND status = 'faulted' RETURNING name`,
+    [names],
+  );
+  return cleared.rows.map((row) => row.name);
 }
 
 /** The lowest checkpoint among `names`: every one of those read models has seen at least that far. */

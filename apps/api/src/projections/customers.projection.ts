@@ -34,6 +34,7 @@ const RESELLERS: TableSpec<Reseller> = {
 /** Customers and the reseller tree: the fleet summary's rows and the scoping rules' data. */
 export const customersProjection: Projection = {
   name: 'customers',
+  eventTypes: ['CustomerRegistered', 'ResellerRegistered'],
   tables: ['customers', 'resellers'],
   async apply(events, sql) {
     const customers = eventsOf(events, 'CustomerRegistered').map(({ event: { data }, occurredAt }) => ({

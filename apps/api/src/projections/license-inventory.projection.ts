@@ -1,4 +1,4 @@
-import { customerIdOfStream } from '@ledger/domain';
+import { customerIdOfStream, CUSTOMER_EVENT_TYPES } from '@ledger/domain';
 import type { ProjectedEvent, Projection } from './projection.js';
 import { RowSet, type Sql, type TableSpec } from './row-set.js';
 
@@ -150,6 +150,7 @@ const applyEvent = (batch: InventoryBatch, { event, position }: ProjectedEvent):
  */
 export const licenseInventoryProjection: Projection = {
   name: 'license-inventory',
+  eventTypes: CUSTOMER_EVENT_TYPES,
   tables: ['license_inventory', 'license_inventory_orders'],
   async apply(events, sql) {
     const batch = new InventoryBatch();

@@ -65,6 +65,7 @@ async function nextLicenseNos(sql: Sql, customerIds: readonly string[]): Promise
 /** Each license's billable period (billing start up to its return), the basis of billing reconciliation. */
 export const licensePeriodsProjection: Projection = {
   name: 'license-periods',
+  eventTypes: ['OrderFinalConfirmed'],
   tables: ['license_periods'],
   async apply(events, sql) {
     const confirms = eventsOf(events, 'OrderFinalConfirmed');

@@ -34,6 +34,7 @@ const MONTHS: TableSpec<MonthRow> = {
  */
 export const licenseTimelineProjection: Projection = {
   name: 'license-timeline',
+  eventTypes: ['OrderFinalConfirmed'],
   tables: ['license_timeline_days', 'license_timeline_months'],
   async apply(events, sql) {
     const confirms = eventsOf(events, 'OrderFinalConfirmed').flatMap(({ event: { data } }) =>

@@ -1,3 +1,4 @@
+import { CUSTOMER_EVENT_TYPES } from '@ledger/domain';
 import type { ProjectedEvent, Projection } from './projection.js';
 import { RowSet, type Sql, type TableSpec } from './row-set.js';
 
@@ -158,6 +159,7 @@ const applyEvent = (batch: OrdersBatch, { event, occurredAt }: ProjectedEvent): 
 /** Orders with their items, status and dates; a confirmed item also shows Now, Order, To Be, billing start and price. */
 export const ordersProjection: Projection = {
   name: 'orders',
+  eventTypes: CUSTOMER_EVENT_TYPES,
   tables: ['orders', 'order_items'],
   async apply(events, sql) {
     const batch = new OrdersBatch();

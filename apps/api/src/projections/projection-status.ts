@@ -10,9 +10,11 @@ export interface ProjectionStatus {
   readonly lagEvents: number;
   /** Age of the oldest event not yet in this read model (0 when caught up). */
   readonly lagSeconds: number;
-  readonly status: 'live' | 'rebuilding';
+  readonly status: 'live' | 'rebuilding' | 'faulted';
   /** The rebuild's progress; null while live. */
   readonly progress: Progress | null;
+  /** Where and why a faulted projection stopped; null otherwise. */
+  readonly error: string | null;
 }
 
 const rebuildProgress = (row: CheckpointRow, head: number): Progress | null => {
@@ -37,6 +39,7 @@ export async function projectionStatuses(store: EventStore, pool: Pool, now = ne
       lagSeconds: oldest ? Math.max((now.getTime() - oldest.getTime()) / 1000, 0) : 0,
       status: row.status,
       progress: rebuildProgress(row, head),
+      error: row.fault ? `stopped at position ${row.fault.position}: ${row.fault.reason}` : null,
     };
   });
 }

@@ -2,12 +2,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { inTransaction, type EventStore } from '@ledger/event-store';
 import type { Pool } from 'pg';
 import { inBatches } from './batches.js';
-import { ensureCheckpoints, readCheckpoints } from './checkpoints.js';
+import { clearFaults, ensureCheckpoints, markFaulted, readCheckpoints } from './checkpoints.js';
 import { describeProgress, progressOf } from './progress.js';
 import { CheckpointMoved, projectBatch } from './project-batch.js';
-import { toProjectedEvent, type Projection } from './projection.js';
+import { firstUnreadable, type ProjectedEvent, type Projection, toProjectedEvent } from './projection.js';
 import { releaseStaleRebuilds } from './rebuild.js';
 import { PROJECTIONS } from './projections.js';
+import { isTransient } from './transient-error.js';
 
 export interface ProjectorLog {
   log(message: string): void;
@@ -21,14 +22,24 @@ export interface ProjectorOptions {
   readonly projections?: readonly Projection[];
   /** How often a catch-up reports its progress. */
   readonly progressEveryMs?: number;
+  /** How often a faulted projection's row is looked at, to resume it once a rebuild (or anyone) cleared it. */
+  readonly faultCheckEveryMs?: number;
+  /** Told after each committed batch how many events a projection applied (for metrics). */
+  readonly onApplied?: (projection: string, events: number) => void;
 }
 
 const RETRY_AFTER_ERROR_MS = 1000;
 
+type Outcome = { readonly position: number } | { readonly fault: { readonly position: number; readonly reason: string } };
+
+const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 /**
- * Follows the event store from the lowest checkpoint and keeps every live read model up to date:
- * each batch of events, and the checkpoints, in one transaction. A crash loses the open
- * transaction only, so the next start resumes exactly after the last committed batch.
+ * Follows the event store and keeps every live read model up to date. The events are read once and
+ * each projection applies them on its own: its own transaction and checkpoint per batch, side by side
+ * on the pool's connections. A crash loses the open transactions only, so each projection resumes
+ * exactly after its last committed batch. A projection that meets an event it cannot apply is
+ * narrowed down to that event and stops there, `faulted`, while the others go on.
  */
 export class Projector {
   private readonly stopping = new AbortController();
@@ -47,9 +58,12 @@ export class Projector {
   }
 
   async start(): Promise<void> {
+    const names = this.projections.map((p) => p.name);
     await ensureCheckpoints(this.pool, this.projections);
     const released = await releaseStaleRebuilds(this.pool, this.projections);
     if (released.length > 0) this.logger.log(`projector: released the abandoned rebuilds of ${released.join(', ')}`);
+    const retried = await clearFaults(this.pool, names);
+    if (retried.length > 0) this.logger.log(`projector: trying the faulted ${retried.join(', ')} again`);
     this.running ??= this.run(this.stopping.signal);
   }
 
@@ -71,29 +85,99 @@ export class Projector {
     }
   }
 
+  /** Reads from the lowest checkpoint of the running projections until a faulted one may resume (or an error). */
   private async follow(signal: AbortSignal): Promise<void> {
-    const names = this.projections.map((p) => p.name);
-    const expected = new Map((await readCheckpoints(this.pool, names)).map((row) => [row.name, row.position]));
-    const from = Math.min(...expected.values());
-    const head = await this.store.headPosition();
-    const started = Date.now();
-    let reported = started;
-    // Ends this subscription (and its pending read) when this follow ends, whichever way.
+    const rows = await readCheckpoints(this.pool, this.projections.map((p) => p.name));
+    const running = new Map(rows.filter((row) => row.status !== 'faulted').map((row) => [row.name, row.position]));
+    // Ends this subscription (and its pending read) when this follow ends, or when a faulted projection was cleared.
     const done = new AbortController();
+    const watch = setInterval(() => void this.resumeWhenCleared(running, done), this.options.faultCheckEveryMs ?? 2000);
     try {
+      if (running.size === 0) return await new Promise<void>((resolve) => AbortSignal.any([signal, done.signal]).addEventListener('abort', () => resolve()));
+      const from = Math.min(...running.values());
+      const head = await this.store.headPosition();
+      const started = Date.now();
+      let reported = started;
       const events = this.store.subscribeToAll({ after: from, signal: AbortSignal.any([signal, done.signal]) });
       for await (const recorded of inBatches(events, this.batchSize, this.options.lingerMs ?? 10)) {
-        const batch = recorded.map(toProjectedEvent);
-        await inTransaction(this.pool, (sql) => projectBatch(sql, this.projections, batch, expected));
-        const last = batch.at(-1)?.position ?? from;
-        for (const name of names) expected.set(name, Math.max(expected.get(name) ?? 0, last));
+        await this.applyToEach(running, recorded.map(toProjectedEvent));
+        const last = recorded.at(-1)?.position ?? from;
         if (last < head && Date.now() - reported >= (this.options.progressEveryMs ?? 5000)) {
           reported = Date.now();
           this.logger.log(describeProgress('projector catching up', progressOf(last - from, head - from, reported - started)));
         }
       }
     } finally {
+      clearInterval(watch);
       done.abort();
+    }
+  }
+
+  /** Each running projection applies the batch in its own transaction; all settle before an error is thrown. */
+  private async applyToEach(running: Map<string, number>, batch: readonly ProjectedEvent[]): Promise<void> {
+    const outcomes = await Promise.allSettled(
+      this.projections
+        .filter((projection) => running.has(projection.name))
+        .map(async (projection) => {
+          const outcome = await this.apply(projection, batch, running.get(projection.name) ?? 0);
+          if ('fault' in outcome) {
+            running.delete(projection.name);
+            await markFaulted(this.pool, projection.name, outcome.fault.position, outcome.fault.reason);
+            this.logger.error(`projector: ${projection.name} is faulted at position ${outcome.fault.position}: ${outcome.fault.reason}`);
+          } else running.set(projection.name, outcome.position);
+        }),
+    );
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  /**
+   * Applies the batch to one projection. An event of a type it reads but cannot (an unknown schema
+   * version) faults it there; a batch that fails for a reason of its own (not the database's) is
+   * applied again event by event, to commit everything before the culprit and fault at the culprit.
+   */
+  private async apply(projection: Projection, batch: readonly ProjectedEvent[], expected: number): Promise<Outcome> {
+    const unreadable = firstUnreadable(projection, batch, expected);
+    const readable = unreadable ? batch.filter((e) => e.position < unreadable.position) : batch;
+    let position: number;
+    try {
+      position = await this.commit(projection, readable, expected);
+    } catch (error) {
+      if (error instanceof CheckpointMoved || isTransient(error)) throw error;
+      return this.narrow(projection, readable, expected);
+    }
+    return unreadable ? { fault: { position: unreadable.position, reason: unreadable.unreadable ?? 'unreadable' } } : { position };
+  }
+
+  private async narrow(projection: Projection, events: readonly ProjectedEvent[], expected: number): Promise<Outcome> {
+    let position = expected;
+    for (const event of events.filter((e) => e.position > expected)) {
+      try {
+        position = await this.commit(projection, [event], position);
+      } catch (error) {
+        if (error instanceof CheckpointMoved || isTransient(error)) throw error;
+        return { fault: { position: event.position, reason: `${event.type}: ${reasonOf(error)}` } };
+      }
+    }
+    return { position };
+  }
+
+  private async commit(projection: Projection, events: readonly ProjectedEvent[], expected: number): Promise<number> {
+    const position = await inTransaction(this.pool, (sql) => projectBatch(sql, projection, events, expected));
+    const applied = events.filter((e) => e.position > expected).length;
+    if (applied > 0) this.options.onApplied?.(projection.name, applied);
+    return position;
+  }
+
+  /** A faulted projection whose row is no longer faulted (a rebuild swapped in, a restart cleared it) joins again. */
+  private async resumeWhenCleared(running: ReadonlyMap<string, number>, done: AbortController): Promise<void> {
+    const stopped = this.projections.map((p) => p.name).filter((name) => !running.has(name));
+    if (stopped.length === 0 || done.signal.aborted) return;
+    try {
+      const rows = await readCheckpoints(this.pool, stopped);
+      if (rows.some((row) => row.status !== 'faulted')) done.abort();
+    } catch {
+      // The next look tries again; the follow itself reports a database that is down.
     }
   }
 }

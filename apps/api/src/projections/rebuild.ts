@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import { inBatches } from './batches.js';
 import { describeProgress, progressOf } from './progress.js';
 import type { ProjectorLog } from './projector.js';
-import { toProjectedEvent, type Projection } from './projection.js';
+import { firstUnreadable, toProjectedEvent, type Projection } from './projection.js';
 import { LIVE_SCHEMA, shadowSchemaOf } from './projections.js';
 import type { Sql } from './row-set.js';
 
@@ -26,15 +26,16 @@ export interface RebuildOptions {
 const CLAIM = `
   UPDATE read_models.projection_checkpoints
      SET status = 'rebuilding', rebuild_position = 0, rebuild_total = $2, rebuild_started_at = now(), rebuild_updated_at = now()
-   WHERE name = $1 AND (status = 'live' OR rebuild_updated_at < now() - interval '${STALE_REBUILD}')`;
+   WHERE name = $1 AND (status IN ('live', 'faulted') OR rebuild_updated_at < now() - interval '${STALE_REBUILD}')`;
 
 const ADVANCE = `
   UPDATE read_models.projection_checkpoints
      SET rebuild_position = $3, rebuild_total = $4, rebuild_updated_at = now()
    WHERE name = $1 AND status = 'rebuilding' AND rebuild_position = $2`;
 
+// Live again, also after a fault: a rebuild that meets the same event fails, and the projector faults it again.
 const LIVE_AGAIN =
-  "status = 'live', rebuild_position = NULL, rebuild_total = NULL, rebuild_started_at = NULL, rebuild_updated_at = NULL";
+  "status = 'live', rebuild_position = NULL, rebuild_total = NULL, rebuild_started_at = NULL, rebuild_updated_at = NULL, fault_position = NULL, fault_reason = NULL";
 const RELEASE = `UPDATE read_models.projection_checkpoints SET ${LIVE_AGAIN} WHERE name = $1`;
 const SWAPPED = `UPDATE read_models.projection_checkpoints SET ${LIVE_AGAIN}, position = $2, updated_at = now() WHERE name = $1`;
 
@@ -63,6 +64,7 @@ async function createShadow(pool: Pool, projection: Projection): Promise<string>
 const LOCK_NOT_AVAILABLE = '55P03';
 
 async function lockLiveTables(sql: Sql, projection: Projection): Promise<void> {
+  if (projection.tables.length === 0) return;
   const tables = projection.tables.map((table) => `${LIVE_SCHEMA}.${table}`).join(', ');
   for (let attempt = 1; ; attempt++) {
     await sql.query('SAVEPOINT lock_live_tables');
@@ -144,6 +146,9 @@ export async function runRebuild(
     for await (const recorded of inBatches(store.subscribeToAll({ after: 0, signal }), batchSize)) {
       const head = await store.headPosition();
       const batch = recorded.map(toProjectedEvent);
+      // Skipping it would rebuild a read model that silently differs from the events.
+      const unreadable = firstUnreadable(projection, batch);
+      if (unreadable) throw new Error(`${projection.name} cannot read the event at position ${unreadable.position}: ${unreadable.unreadable}`);
       const last = batch.at(-1)?.position ?? position;
       const caughtUp = last >= head;
       await inTransaction(pool, async (sql) => {

@@ -83,6 +83,7 @@ const applyEvent = (batch: UsersBatch, { event, position, occurredAt }: Projecte
 /** Users with their current package, and every package each user held, from when to when. */
 export const usersProjection: Projection = {
   name: 'users',
+  eventTypes: ['UserAdded', 'PackageChanged', 'UserRemoved'],
   tables: ['users', 'user_package_history'],
   async apply(events, sql) {
     const batch = new UsersBatch();

@@ -7,9 +7,11 @@ export class ProjectionCheckpointRow {
   @PrimaryColumn({ type: 'text' }) name: string;
   @Column(bigintColumn('position')) position: number;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
-  @Column({ type: 'text' }) status: 'live' | 'rebuilding';
+  @Column({ type: 'text' }) status: 'live' | 'rebuilding' | 'faulted';
   @Column(bigintColumn('rebuild_position', { nullable: true })) rebuildPosition: number | null;
   @Column(bigintColumn('rebuild_total', { nullable: true })) rebuildTotal: number | null;
   @Column({ name: 'rebuild_started_at', type: 'timestamptz', nullable: true }) rebuildStartedAt: Date | null;
   @Column({ name: 'rebuild_updated_at', type: 'timestamptz', nullable: true }) rebuildUpdatedAt: Date | null;
+  @Column(bigintColumn('fault_position', { nullable: true })) faultPosition: number | null;
+  @Column({ name: 'fault_reason', type: 'text', nullable: true }) faultReason: string | null;
 }
