@@ -10,6 +10,7 @@ import { loadEventStoreConfig } from '@ledger/event-store';
 import pino from 'pino';
 import { loadDatabaseConfig } from './config/app-config.js';
 import { projectionNamed } from './projections/projections.js';
+import { ProjectionLeases } from './projections/projection-leases.js';
 import { Projector, type ProjectorLog } from './projections/projector.js';
 import { rebuildProjection } from './projections/rebuild.js';
 import { migrateReadModels } from './read-models/migrate-read-models.js';
@@ -53,7 +54,11 @@ const log: ProjectorLog = {
 const database = await openDatabase(config.database);
 await migrateReadModels(database);
 const store = await openEventStore(config.store, database);
-const projector = new Projector(store, database.pool, log, { batchSize: config.batchSize });
+const projector = new Projector(store, database.pool, log, {
+  batchSize: config.batchSize,
+  // Several projector processes (and API replicas) may run: one applies each projection, the others stand by.
+  leases: new ProjectionLeases(database.url),
+});
 await projector.start();
 log.log('projector started');
 const stopping = new AbortController();

@@ -106,7 +106,7 @@ describe('a projection that cannot apply an event stops there alone (faulted); t
         if (broken && events.some((e) => e.type === 'UserRemoved' && e.data.extension === 4711)) throw new Error('cannot handle 4711 yet');
       },
     };
-    projector = new Projector(store, readModels.pool, quietLog, { projections: [fragile], faultCheckEveryMs: 100 });
+    projector = new Projector(store, readModels.pool, quietLog, { projections: [fragile], watchEveryMs: 100 });
     await projector.start();
     const culprit = await store.appendToStream(customerStream(customerId), [event('UserRemoved', { customerId, extension: 4711, name: 'Z', package: 'P' })], 'any');
     await waitUntil(async () => (await readCheckpoints(readModels.pool, ['fragile']))[0]?.status === 'faulted', 30_000, 'fragile to fault');

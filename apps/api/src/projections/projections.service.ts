@@ -9,7 +9,9 @@ import {
 import type { EventStore } from '@ledger/event-store';
 import type { Pool } from 'pg';
 import { notFound, problem, ProblemError } from '../http/problem.js';
-import { EVENT_STORE, SQL_POOL } from '../store/store.tokens.js';
+import type { Database } from '../store/open-database.js';
+import { DATABASE, EVENT_STORE, SQL_POOL } from '../store/store.tokens.js';
+import { ProjectionLeases } from './projection-leases.js';
 import { ensureCheckpoints } from './checkpoints.js';
 import { projectionStatuses, type ProjectionStatus } from './projection-status.js';
 import { projectionNamed, PROJECTIONS } from './projections.js';
@@ -32,10 +34,14 @@ export class ProjectionsService
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SQL_POOL) private readonly pool: Pool,
     @Inject(PROJECTOR_CONFIG) private readonly config: ProjectorConfig,
+    @Inject(DATABASE) database: Database,
     // The read models' tables exist before anything here touches them.
     @Inject(READ_MODELS_MIGRATED) _migrated: boolean,
   ) {
-    this.projector = new Projector(store, pool, this.logger);
+    // On a real PostgreSQL every API replica and projector process may run a projector: the leases
+    // let one apply each projection. The embedded engine is one process with one connection.
+    const leases = database.embedded ? undefined : new ProjectionLeases(database.url);
+    this.projector = new Projector(store, pool, this.logger, { leases });
   }
 
   async onApplicationBootstrap(): Promise<void> {

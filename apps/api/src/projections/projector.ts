@@ -7,6 +7,7 @@ import { describeProgress, progressOf } from './progress.js';
 import { CheckpointMoved, projectBatch } from './project-batch.js';
 import { firstUnreadable, type ProjectedEvent, type Projection, toProjectedEvent } from './projection.js';
 import { releaseStaleRebuilds } from './rebuild.js';
+import type { ProjectionLeases } from './projection-leases.js';
 import { PROJECTIONS } from './projections.js';
 import { isTransient } from './transient-error.js';
 
@@ -22,8 +23,10 @@ export interface ProjectorOptions {
   readonly projections?: readonly Projection[];
   /** How often a catch-up reports its progress. */
   readonly progressEveryMs?: number;
-  /** How often a faulted projection's row is looked at, to resume it once a rebuild (or anyone) cleared it. */
-  readonly faultCheckEveryMs?: number;
+  /** How often it looks for faults cleared (by a rebuild, or anyone) and for leases free to take. */
+  readonly watchEveryMs?: number;
+  /** One active projector per projection across processes (real PostgreSQL); without it, it applies them all. */
+  readonly leases?: ProjectionLeases;
   /** Told after each committed batch how many events a projection applied (for metrics). */
   readonly onApplied?: (projection: string, events: number) => void;
 }
@@ -64,12 +67,14 @@ export class Projector {
     if (released.length > 0) this.logger.log(`projector: released the abandoned rebuilds of ${released.join(', ')}`);
     const retried = await clearFaults(this.pool, names);
     if (retried.length > 0) this.logger.log(`projector: trying the faulted ${retried.join(', ')} again`);
+    await this.options.leases?.acquire(names).catch((error: unknown) => this.logger.error(`projector: no leases yet: ${reasonOf(error)}`));
     this.running ??= this.run(this.stopping.signal);
   }
 
   async stop(): Promise<void> {
     this.stopping.abort();
     await this.running;
+    await this.options.leases?.close();
   }
 
   private async run(signal: AbortSignal): Promise<void> {
@@ -88,10 +93,13 @@ export class Projector {
   /** Reads from the lowest checkpoint of the running projections until a faulted one may resume (or an error). */
   private async follow(signal: AbortSignal): Promise<void> {
     const rows = await readCheckpoints(this.pool, this.projections.map((p) => p.name));
-    const running = new Map(rows.filter((row) => row.status !== 'faulted').map((row) => [row.name, row.position]));
-    // Ends this subscription (and its pending read) when this follow ends, or when a faulted projection was cleared.
+    const leases = this.options.leases;
+    const mine = (name: string) => leases === undefined || leases.holds(name);
+    const running = new Map(rows.filter((row) => row.status !== 'faulted' && mine(row.name)).map((row) => [row.name, row.position]));
+    // Ends this subscription (and its pending read) when this follow ends, or when the set of
+    // projections to run changes: a fault cleared, a lease taken or lost.
     const done = new AbortController();
-    const watch = setInterval(() => void this.resumeWhenCleared(running, done), this.options.faultCheckEveryMs ?? 2000);
+    const watch = setInterval(() => void this.watch(running, done), this.options.watchEveryMs ?? 2000);
     try {
       if (running.size === 0) return await new Promise<void>((resolve) => AbortSignal.any([signal, done.signal]).addEventListener('abort', () => resolve()));
       const from = Math.min(...running.values());
@@ -169,12 +177,20 @@ export class Projector {
     return position;
   }
 
-  /** A faulted projection whose row is no longer faulted (a rebuild swapped in, a restart cleared it) joins again. */
-  private async resumeWhenCleared(running: ReadonlyMap<string, number>, done: AbortController): Promise<void> {
+  /**
+   * Restarts the follow when a projection should join or leave: a faulted one whose row is no
+   * longer faulted (a rebuild swapped in, a restart cleared it), a lease taken from a holder that
+   * died, a lease lost with its connection.
+   */
+  private async watch(running: ReadonlyMap<string, number>, done: AbortController): Promise<void> {
+    const leases = this.options.leases;
     const stopped = this.projections.map((p) => p.name).filter((name) => !running.has(name));
-    if (stopped.length === 0 || done.signal.aborted) return;
+    if (done.signal.aborted) return;
     try {
-      const rows = await readCheckpoints(this.pool, stopped);
+      if (leases && [...running.keys()].some((name) => !leases.holds(name))) return done.abort();
+      if (stopped.length === 0) return;
+      if (leases && (await leases.acquire(stopped))) return done.abort();
+      const rows = await readCheckpoints(this.pool, stopped.filter((name) => leases === undefined || leases.holds(name)));
       if (rows.some((row) => row.status !== 'faulted')) done.abort();
     } catch {
       // The next look tries again; the follow itself reports a database that is down.
