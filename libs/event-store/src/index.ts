@@ -13,3 +13,5 @@ export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.
 export { loadEventStoreConfig, ConfigError, type EventStoreConfig } from './config/event-store-config.js';
 export { createEventStore, createEmbeddedEventStore } from './create-event-store.js';
 export { inTransaction } from './postgres/transaction.js';
+export { NotificationListener } from './postgres/notification-listener.js';
+export { Wakeup } from './postgres/wakeup.js';

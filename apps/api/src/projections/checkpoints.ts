@@ -66,8 +66,15 @@ export async function lockCheckpoint(sql: Sql, name: string): Promise<number | u
   return result.rows[0]?.position;
 }
 
+/** Delivered when a checkpoint's transaction commits: reads waiting for `minPosition` look again. */
+export const CHECKPOINTS_CHANNEL = 'projection_checkpoints';
+
 export async function saveCheckpoint(sql: Sql, name: string, position: number): Promise<void> {
-  await sql.query('UPDATE read_models.projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1', [name, position]);
+  await sql.query(
+    `WITH saved AS (UPDATE read_models.projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1 RETURNING name)
+     SELECT pg_notify('${CHECKPOINTS_CHANNEL}', name) FROM saved`,
+    [name, position],
+  );
 }
 
 /** The projection stops at the event at `position` (its checkpoint stays just before it) until a restart or rebuild. */

@@ -3,6 +3,7 @@ import { migrateReadModels } from '../read-models/migrate-read-models.js';
 import { Clock, SystemClock } from '../shared/clock.js';
 import type { Database } from '../store/open-database.js';
 import { DATABASE } from '../store/store.tokens.js';
+import { CheckpointWakeup } from './checkpoint-wakeup.js';
 import { ProjectionsController } from './projections.controller.js';
 import { ProjectionsService } from './projections.service.js';
 import { PROJECTOR_CONFIG, READ_MODELS_MIGRATED } from './projections.tokens.js';
@@ -23,8 +24,10 @@ export class ProjectionsModule {
           useFactory: (database: Database) => migrateReadModels(database).then(() => true),
         },
         ProjectionsService,
+        CheckpointWakeup,
         { provide: Clock, useClass: SystemClock },
       ],
+      exports: [ProjectionsService, CheckpointWakeup],
     };
   }
 }

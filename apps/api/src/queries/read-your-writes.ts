@@ -1,20 +1,25 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@ledger/event-store';
 import type { Pool } from 'pg';
 import { problem, ProblemError, validationProblem } from '../http/problem.js';
+import { CheckpointWakeup } from '../projections/checkpoint-wakeup.js';
 import { lowestPosition } from '../projections/checkpoints.js';
 import { EVENT_STORE, SQL_POOL } from '../store/store.tokens.js';
 
 const WAIT_MS = 5000;
-const POLL_MS = 20;
+/** Only if a wake-up is lost (a LISTEN connection dropping): a look at the checkpoints anyway. */
+const FALLBACK_LOOK_MS = 250;
 
-/** `?minPosition=`: a read waits (up to 5 s) until its read models have projected that position. */
+/**
+ * `?minPosition=`: a read waits (up to 5 s) until its read models have projected that position,
+ * woken by each committed checkpoint rather than polling.
+ */
 @Injectable()
 export class ReadYourWrites {
   constructor(
     @Inject(SQL_POOL) private readonly pool: Pool,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly checkpoints: CheckpointWakeup,
   ) {}
 
   /** Without `minPosition`, waits for everything recorded before the request: a read as fresh as the event store. */
@@ -26,6 +31,8 @@ export class ReadYourWrites {
     if (minPosition === undefined || minPosition <= 0) return;
     const deadline = Date.now() + WAIT_MS;
     for (let first = true; ; first = false) {
+      // Taken before the look, so a checkpoint committed between the look and the wait still wakes it.
+      const seen = this.checkpoints.generation;
       const position = await lowestPosition(this.pool, projections);
       if (position >= minPosition) return;
       if (first) await this.assertRecorded(minPosition);
@@ -35,7 +42,7 @@ export class ReadYourWrites {
           'Retry-After': '1',
         });
       }
-      await sleep(POLL_MS);
+      await this.checkpoints.wait(seen, Math.min(FALLBACK_LOOK_MS, deadline - Date.now()));
     }
   }
 

@@ -10,8 +10,8 @@ import type {
   SubscribeOptions,
 } from '../port/event-store.js';
 import { validateAppend } from '../port/validate-append.js';
-import { AppendListener } from './append-listener.js';
-import { appendToStream } from './append-to-stream.js';
+import { NotificationListener } from './notification-listener.js';
+import { APPENDED_CHANNEL, appendToStream } from './append-to-stream.js';
 import { followAll } from './follow-all.js';
 import { type MigrateOptions, runMigrations } from './migrations.js';
 import { createPgPool } from './pg-pool.js';
@@ -40,7 +40,7 @@ export interface ConnectPostgresOptions
 
 export class PostgresEventStore implements EventStore {
   private readonly wakeup = new Wakeup();
-  private readonly listener: AppendListener | undefined;
+  private readonly listener: NotificationListener | undefined;
   // Aborted by close(), so live subscriptions end instead of querying a closed pool.
   private readonly closing = new AbortController();
   // Subscription reads still running: close() lets them finish, because pg's pool strands a
@@ -53,7 +53,7 @@ export class PostgresEventStore implements EventStore {
     private readonly options: PostgresEventStoreOptions = {},
   ) {
     const listen = options.listen ?? false;
-    this.listener = listen === false ? undefined : new AppendListener(listen, () => this.wakeup.wake());
+    this.listener = listen === false ? undefined : new NotificationListener(listen, APPENDED_CHANNEL, () => this.wakeup.wake());
   }
 
   /** Creates the pool, runs the migrations and returns a store that owns the pool. */

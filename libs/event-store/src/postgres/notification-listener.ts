@@ -1,18 +1,19 @@
 import pg from 'pg';
-import { APPENDED_CHANNEL } from './append-to-stream.js';
 
 /**
- * One LISTEN connection per store, outside the pool (a pooled connection would be handed to
- * other queries). Losing it only costs latency: subscribers still poll, and the next wait
- * reconnects.
+ * One LISTEN connection per channel and process, outside the pool (a pooled connection would be
+ * handed to other queries). Losing it only costs latency: waiters still poll, and the next wait
+ * reconnects. Used for appended events (the store's subscribers) and committed checkpoints (reads
+ * waiting for `minPosition`).
  */
-export class AppendListener {
+export class NotificationListener {
   private client: pg.Client | undefined;
   private closed = false;
 
   constructor(
     private readonly config: pg.ClientConfig,
-    private readonly onAppended: () => void,
+    private readonly channel: string,
+    private readonly onNotified: () => void,
   ) {}
 
   ensureListening(): void {
@@ -24,12 +25,12 @@ export class AppendListener {
       void client.end().catch(() => undefined);
     };
     client.on('error', drop);
-    client.on('notification', () => this.onAppended());
+    client.on('notification', () => this.onNotified());
     client
       .connect()
-      .then(() => client.query(`LISTEN ${APPENDED_CHANNEL}`))
-      // Anything appended while we were not listening is found by the next read anyway.
-      .then(() => this.onAppended())
+      .then(() => client.query(`LISTEN ${this.channel}`))
+      // Anything notified while we were not listening is found by the next look anyway.
+      .then(() => this.onNotified())
       .catch(drop);
   }
 
