@@ -24,6 +24,8 @@ import { ListOrdersController } from './queries/list-orders/list-orders.controll
 import { ReadScope } from './queries/read-scope.js';
 import { ReadYourWrites } from './queries/read-your-writes.js';
 import { GetPackageHistoryController } from './queries/user-package-history/get-package-history.controller.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { ProjectionMetrics } from './metrics/projection-metrics.js';
 import { IdempotencyJanitor } from './idempotency/idempotency-janitor.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
@@ -116,6 +118,7 @@ export class AppModule {
         TerminusModule,
         ThrottlerModule.forRoot(rateLimitOptions(settings.app.rateLimits)),
         ProjectionsModule.forRoot(settings.projector),
+        MetricsModule,
       ],
       controllers: [...slices.controllers, ...(settings.app.secretSource === 'data-folder' ? [DemoTokensController] : [])],
       providers: [
@@ -141,6 +144,7 @@ export class AppModule {
           },
         },
         IdempotencyJanitor,
+        ProjectionMetrics,
         // First of the guards: a flood is refused before any token is verified.
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -7,6 +7,8 @@ import type { LedgerSettings } from './config/config.module.js';
 import { setUpOpenApi } from './http/openapi.js';
 import { allowCrossOrigin, securityHeaders } from './http/security-headers.js';
 import { PinoNestLogger } from './logging/pino-logger.js';
+import { LedgerMetrics } from './metrics/ledger-metrics.js';
+import { httpMetrics } from './metrics/http-metrics.middleware.js';
 import { requestLogging } from './logging/request-logging.js';
 
 /** Builds the whole API (used by main.ts and by the tests, which boot it in-process). */
@@ -18,6 +20,8 @@ export async function createApp(
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(settings, overrides), {
     logger: new PinoNestLogger(logger),
   });
+  // First, so every answer is timed and counted, also those of the middlewares below.
+  app.use(httpMetrics(app.get(LedgerMetrics)));
   app.use(requestLogging(logger));
   // Before the OpenAPI UI's routes, which Express matches in the order they were added.
   app.use(securityHeaders());

@@ -11,6 +11,8 @@ import type { Pool } from 'pg';
 import { notFound, problem, ProblemError } from '../http/problem.js';
 import type { Database } from '../store/open-database.js';
 import { DATABASE, EVENT_STORE, SQL_POOL } from '../store/store.tokens.js';
+import { LedgerMetrics } from '../metrics/ledger-metrics.js';
+import { CheckpointWakeup } from './checkpoint-wakeup.js';
 import { ProjectionLeases } from './projection-leases.js';
 import { ensureCheckpoints } from './checkpoints.js';
 import { projectionStatuses, type ProjectionStatus } from './projection-status.js';
@@ -35,13 +37,19 @@ export class ProjectionsService
     @Inject(SQL_POOL) private readonly pool: Pool,
     @Inject(PROJECTOR_CONFIG) private readonly config: ProjectorConfig,
     @Inject(DATABASE) database: Database,
+    checkpoints: CheckpointWakeup,
+    metrics: LedgerMetrics,
     // The read models' tables exist before anything here touches them.
     @Inject(READ_MODELS_MIGRATED) _migrated: boolean,
   ) {
     // On a real PostgreSQL every API replica and projector process may run a projector: the leases
     // let one apply each projection. The embedded engine is one process with one connection.
     const leases = database.embedded ? undefined : new ProjectionLeases(database.url);
-    this.projector = new Projector(store, pool, this.logger, { leases });
+    const onApplied = (projection: string, events: number) => {
+      checkpoints.wake();
+      metrics.projected(projection, events);
+    };
+    this.projector = new Projector(store, pool, this.logger, { leases, onApplied });
   }
 
   async onApplicationBootstrap(): Promise<void> {

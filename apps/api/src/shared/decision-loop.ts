@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   type Command,
   type CommandMetadata,
@@ -12,6 +12,7 @@ import {
 import { type EventStore, type JsonObject, WrongExpectedRevisionError } from '@ledger/event-store';
 import { EVENT_STORE } from '../store/store.tokens.js';
 import { Clock } from './clock.js';
+import { CommandMetrics, NO_COMMAND_METRICS } from './command-metrics.js';
 import { StreamStateCache } from './stream-state-cache.js';
 import type { RequestContext } from './request-context.js';
 
@@ -70,6 +71,7 @@ export class DecisionLoop {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
+    @Optional() private readonly metrics: CommandMetrics = NO_COMMAND_METRICS,
   ) {}
 
   metadata(context: RequestContext): CommandMetadata {
@@ -104,11 +106,20 @@ export class DecisionLoop {
     };
   }
 
-  async run<C extends Command, E extends LedgerEvent, S>(
+  run<C extends Command, E extends LedgerEvent, S>(
     streamId: string,
     decider: Decider<C, E, S>,
     command: C,
-    { authorize = async () => undefined, idempotent }: RunOptions<S> = {},
+    options: RunOptions<S> = {},
+  ): Promise<Decision<E, S>> {
+    return this.metrics.command(command.type, () => this.decideAndAppend(streamId, decider, command, options));
+  }
+
+  private async decideAndAppend<C extends Command, E extends LedgerEvent, S>(
+    streamId: string,
+    decider: Decider<C, E, S>,
+    command: C,
+    { authorize = async () => undefined, idempotent }: RunOptions<S>,
   ): Promise<Decision<E, S>> {
     const earlier = idempotent?.earlierAppend(streamId);
     const recalled =
@@ -135,7 +146,9 @@ export class DecisionLoop {
         });
         const fromRevision = (loaded.revision ?? -1) + 1;
         await idempotent?.intend({ streamId, fromRevision, count: events.length });
-        const result = await this.store.appendToStream(streamId, newEvents, loaded.revision ?? 'no-stream');
+        const result = await this.metrics.append(newEvents.length, () =>
+          this.store.appendToStream(streamId, newEvents, loaded.revision ?? 'no-stream'),
+        );
         const state = events.reduce(decider.evolve, loaded.state);
         this.cache.set(decider, streamId, {
           state,
