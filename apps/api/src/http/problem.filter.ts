@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { Response } from 'express';
 import { DomainError } from '@ledger/domain';
 import { WrongExpectedRevisionError } from '@ledger/event-store';
+import { isTransient } from '../store/transient-error.js';
 import { DOMAIN_ERROR_STATUS } from './domain-error-status.js';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemDocument, ProblemError } from './problem.js';
 
@@ -33,6 +34,12 @@ export function toProblem(error: unknown): RenderedProblem {
   }
   if (error instanceof WrongExpectedRevisionError) {
     return { body: problem(409, 'concurrency-conflict', `${error.message}; retry the request`), headers: {} };
+  }
+  if (isTransient(error)) {
+    // The database went away (or is overloaded). Whether a command got recorded before it did is
+    // unknown, so the answer is a retry with the same Idempotency-Key. Never the driver's words.
+    const detail = 'the database is unreachable or overloaded; retry shortly (with the same Idempotency-Key a command is recorded at most once)';
+    return { body: problem(503, 'database-unavailable', detail), headers: { 'Retry-After': '2' } };
   }
   const status = clientErrorStatus(error);
   if (status !== undefined) {

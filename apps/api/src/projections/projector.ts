@@ -9,7 +9,7 @@ import { firstUnreadable, type ProjectedEvent, type Projection, toProjectedEvent
 import { releaseStaleRebuilds } from './rebuild.js';
 import type { ProjectionLeases } from './projection-leases.js';
 import { PROJECTIONS } from './projections.js';
-import { isTransient } from './transient-error.js';
+import { isTransient } from '../store/transient-error.js';
 
 export interface ProjectorLog {
   log(message: string): void;

@@ -7,6 +7,11 @@ export async function inTransaction<T>(
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A checked-out connection that dies between two queries emits 'error' on the client, and the
+  // pool listens only to idle ones: without this the process would crash. The pending or next
+  // query fails anyway; the client is handed back broken so the pool drops it.
+  const onError = (error: Error) => (broken = error);
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -17,6 +22,7 @@ export async function inTransaction<T>(
     await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
     throw error;
   } finally {
+    client.off('error', onError);
     client.release(broken);
   }
 }
