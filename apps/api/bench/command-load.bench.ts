@@ -11,6 +11,8 @@ import { createTestDatabase } from '@ledger/event-store/testing';
 import { appendHistory, generateHistory } from '../src/projections/testing/ledger-history.js';
 import { SystemClock } from '../src/shared/clock.js';
 import { DecisionLoop } from '../src/shared/decision-loop.js';
+import { recordResult } from './results.js';
+import { round } from './timing.js';
 
 const eventsPerCustomer = Number(process.env.HISTORY_EVENTS_PER_CUSTOMER ?? 5_000);
 const LOADS = 50;
@@ -38,6 +40,16 @@ try {
   console.log(`full fold:         ${fullFold.toFixed(1)} loads/s`);
   console.log(`cached fold:       ${cached.toFixed(1)} loads/s`);
   console.log(`cached / full:     ${(cached / fullFold).toFixed(1)}x`);
+  await recordResult('commandLoad', {
+    streamEvents: length,
+    loads: LOADS,
+    baseline: {
+      what: 'load by folding the whole stream (a fresh DecisionLoop each time)',
+      loadsPerSecond: round(fullFold, 1),
+    },
+    cached: { what: 'load from the cached fold plus the events since', loadsPerSecond: round(cached, 1) },
+    ratio: round(cached / fullFold, 2),
+  });
 } finally {
   await store.close();
   await database.drop();

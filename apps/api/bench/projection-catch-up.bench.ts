@@ -5,44 +5,46 @@
  * Prints both rates and their ratio. HISTORY_CUSTOMERS and HISTORY_EVENTS_PER_CUSTOMER size it.
  */
 import 'reflect-metadata';
-import { PostgresEventStore } from '@ledger/event-store';
-import { createTestDatabase } from '@ledger/event-store/testing';
 import { PROJECTIONS } from '../src/projections/projections.js';
-import { appendHistory, generateHistory } from '../src/projections/testing/ledger-history.js';
-import { openReadModels, projectToHead } from '../src/projections/testing/read-model-testing.js';
+import { projectToHead } from '../src/projections/testing/read-model-testing.js';
+import { historySize, recordHistory } from './recorded-history.js';
+import { recordResult } from './results.js';
+import { perSecond, round, timed } from './timing.js';
 
-const customers = Number(process.env.HISTORY_CUSTOMERS ?? 200);
-const eventsPerCustomer = Number(process.env.HISTORY_EVENTS_PER_CUSTOMER ?? 250);
+const size = historySize({ customers: 200, eventsPerCustomer: 250 });
 
-const rate = (events: number, ms: number): number => Math.round((events * 1000) / ms);
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
-}
-
-const database = await createTestDatabase();
-const store = await PostgresEventStore.connect({ connectionString: database.url });
-const readModels = await openReadModels(database.url);
+const history = await recordHistory(size);
 try {
-  const history = generateHistory({ customers, eventsPerCustomer, seed: 1 });
-  await appendHistory(store, history, 100);
-  const head = await store.headPosition();
-
+  const { store, head } = history;
   const readMs = await timed(async () => {
-    for (let after = 0; after < head; ) after = (await store.readAll({ after, maxCount: 500 })).at(-1)?.position ?? head;
+    for (let after = 0; after < head;)
+      after = (await store.readAll({ after, maxCount: 500 })).at(-1)?.position ?? head;
   });
-  const projectMs = await timed(() => projectToHead(store, readModels.pool, 600_000));
+  const projectMs = await timed(() => projectToHead(store, history.readModels.pool, 600_000));
 
-  const baseline = rate(head, readMs);
-  const catchUp = rate(head, projectMs);
-  console.log(`events: ${head} (${customers} customers, ${PROJECTIONS.length} projections, batches of up to 2000)`);
+  const baseline = perSecond(head, readMs);
+  const catchUp = perSecond(head, projectMs);
+  console.log(
+    `events: ${head} (${size.customers} customers, ${PROJECTIONS.length} projections, batches of up to 2000)`,
+  );
   console.log(`baseline readAll:      ${baseline} events/s (${Math.round(readMs)} ms)`);
   console.log(`projector catch-up:    ${catchUp} events/s (${Math.round(projectMs)} ms)`);
   console.log(`catch-up / baseline:   ${(catchUp / baseline).toFixed(3)}`);
+  await recordResult('projectionCatchUp', {
+    events: head,
+    history: size,
+    baseline: {
+      what: 'readAll from 0 to the head, 500 at a time',
+      ms: Math.round(readMs),
+      eventsPerSecond: baseline,
+    },
+    catchUp: {
+      what: 'projectToHead: the projector from position 0 into every read model',
+      ms: Math.round(projectMs),
+      eventsPerSecond: catchUp,
+    },
+    ratio: round(catchUp / baseline),
+  });
 } finally {
-  await store.close();
-  await readModels.close();
-  await database.drop();
+  await history.close();
 }
