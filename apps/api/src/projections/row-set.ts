@@ -12,8 +12,18 @@ export interface TableSpec<Row extends object> {
 
 export type Sql = pg.ClientBase;
 
-const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const camel = (name: string): string => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+/** Remembers a name conversion: it runs for every column of every row, and the names are few. */
+const memoized = (convert: (name: string) => string) => {
+  const known = new Map<string, string>();
+  return (name: string): string => {
+    let converted = known.get(name);
+    if (converted === undefined) known.set(name, (converted = convert(name)));
+    return converted;
+  };
+};
+
+const snake = memoized((name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+const camel = memoized((name) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));
 
 /**
  * The rows as one jsonb parameter, expanded by `jsonb_to_recordset` into typed columns: one
