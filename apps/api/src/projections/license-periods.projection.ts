@@ -1,4 +1,4 @@
-import { type ConfirmedItem, type CustomerEvent, type LicensePeriod, licensePeriods, type OrderFinalConfirmed } from '@ledger/domain';
+import { type CustomerEvent, evolveLicensePeriods, type LicensePeriod } from '@ledger/domain';
 import { eventsOf, type Projection } from './projection.js';
 import { RowSet, type Sql, type TableSpec } from './row-set.js';
 
@@ -28,20 +28,15 @@ const PERIODS: TableSpec<PeriodRow> = {
   },
 };
 
-/**
- * The open periods, replayed as one-license confirms in license order. `licensePeriods` keeps its
- * input order and only ever ends open periods, so feeding it these before the batch's confirms
- * applies the domain's billing rules to the stored state without re-reading the customer's events.
- */
-const replayOf = (customerId: string, open: readonly PeriodRow[]): OrderFinalConfirmed[] =>
-  open.map((period) => {
-    const item: ConfirmedItem = {
-      ...{ itemNo: 1, itemGroup: '', package: period.package, billingAccount: '', actDate: period.billingStart },
-      ...{ billingStart: period.billingStart, customerPrice: period.customerPrice, now: 0, order: 1, toBe: 1, trialDays: 0 },
-    };
-    const data = { customerId, orderNo: period.orderNo, confirmedAt: '', effectiveDate: period.billingStart, items: [item] };
-    return { type: 'OrderFinalConfirmed', data };
-  });
+/** A stored open period as the domain's billing rules see it. */
+const periodOf = (row: PeriodRow): LicensePeriod => ({
+  package: row.package,
+  billingStart: row.billingStart,
+  end: null,
+  customerPrice: row.customerPrice,
+  orderNo: row.orderNo,
+  returnedOn: null,
+});
 
 const toRow = (customerId: string, licenseNo: number, period: LicensePeriod): PeriodRow => ({
   customerId,
@@ -77,7 +72,8 @@ export const licensePeriodsProjection: Projection = {
     for (const customerId of customerIds) {
       const open = periods.all().filter((p) => p.customerId === customerId).sort((a, b) => a.licenseNo - b.licenseNo);
       const mine: CustomerEvent[] = confirms.filter((e) => e.event.data.customerId === customerId).map((e) => e.event);
-      const after = licensePeriods([...replayOf(customerId, open), ...mine]);
+      // The domain's rule folded onto the stored open periods, in license order: returns end only open ones.
+      const after = mine.reduce(evolveLicensePeriods, open.map(periodOf));
       after.forEach((period, index) => {
         const stored = open[index];
         const licenseNo = stored?.licenseNo ?? (next.get(customerId) ?? 1) + index - open.length;

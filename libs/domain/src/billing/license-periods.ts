@@ -43,13 +43,19 @@ const returned = (periods: LicensePeriod[], item: ConfirmedItem, effectiveDate: 
   return next;
 };
 
+/**
+ * One event's change to the periods: a final confirm adds its added licenses' periods at the end
+ * and ends the periods its returns take; other events change nothing. A read model that keeps the
+ * periods folds new events onto the stored ones with this, the same rule as below.
+ */
+export const evolveLicensePeriods = (periods: readonly LicensePeriod[], event: CustomerEvent): LicensePeriod[] => {
+  if (event.type !== 'OrderFinalConfirmed') return [...periods];
+  const { orderNo, effectiveDate } = event.data;
+  return event.data.items.reduce<LicensePeriod[]>(
+    (acc, item) => (item.order > 0 ? [...acc, ...added(item, orderNo)] : returned(acc, item, effectiveDate)),
+    [...periods],
+  );
+};
+
 /** The billable periods of every license a customer stream's final confirms added, in order of confirmation. */
-export const licensePeriods = (events: readonly CustomerEvent[]): LicensePeriod[] =>
-  events.reduce<LicensePeriod[]>((periods, event) => {
-    if (event.type !== 'OrderFinalConfirmed') return periods;
-    const { orderNo, effectiveDate } = event.data;
-    return event.data.items.reduce(
-      (acc, item) => (item.order > 0 ? [...acc, ...added(item, orderNo)] : returned(acc, item, effectiveDate)),
-      periods,
-    );
-  }, []);
+export const licensePeriods = (events: readonly CustomerEvent[]): LicensePeriod[] => events.reduce(evolveLicensePeriods, []);
