@@ -51,18 +51,13 @@ async function createShadow(pool: Pool, projection: Projection): Promise<string>
   return shadow;
 }
 
-/**
- * Swaps the rebuilt tables in and sets the live checkpoint to where the rebuild got, in one
- * transaction. It takes the checkpoint's row lock first, so it waits for a live batch in flight;
- * the live projector then finds its checkpoint moved and resumes from the rebuild's position.
- */
+const LOCK_NOT_AVAILABLE = '55P03';
+
 /**
  * Takes every live table of the projection at once, or none. A read locks its tables one after
  * another; a swap that held one table while waiting for another could deadlock with it, and the
  * read would fail. With NOWAIT the swap never waits while holding a lock: it lets go and tries again.
  */
-const LOCK_NOT_AVAILABLE = '55P03';
-
 async function lockLiveTables(sql: Sql, projection: Projection): Promise<void> {
   if (projection.tables.length === 0) return;
   const tables = projection.tables.map((table) => `${LIVE_SCHEMA}.${table}`).join(', ');
@@ -80,6 +75,11 @@ async function lockLiveTables(sql: Sql, projection: Projection): Promise<void> {
   }
 }
 
+/**
+ * Swaps the rebuilt tables in and sets the live checkpoint to where the rebuild got, in one
+ * transaction. It takes the checkpoint's row lock first, so it waits for a live batch in flight;
+ * the live projector then finds its checkpoint moved and resumes from the rebuild's position.
+ */
 async function swapIn(sql: Sql, projection: Projection, position: number): Promise<void> {
   const shadow = shadowSchemaOf(projection);
   const retired = `${shadow}_retired`;
