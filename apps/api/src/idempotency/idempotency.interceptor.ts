@@ -11,15 +11,15 @@ import type { IdempotentRequest } from '../shared/decision-loop.js';
 import { IdempotentAttempt } from './idempotent-attempt.js';
 import { bodyHash, type IdempotencyScope, IdempotencyStore } from './idempotency.store.js';
 
+/** Far deeper than any request of the API (an order item sits at depth 3). */
+const MAX_BODY_DEPTH = 32;
+
 /**
  * `Idempotency-Key` on any POST: the same key and body again replays the first status and body byte
  * for byte (errors included) and records nothing; the same key with another body is a 422. A retry
  * after the first attempt died (or answered 5xx) runs the command again with the same event ids and
  * finds what the first attempt appended (see IdempotentAttempt), so nothing is recorded twice.
  */
-/** Far deeper than any request of the API (an order item sits at depth 3). */
-const MAX_BODY_DEPTH = 32;
-
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(

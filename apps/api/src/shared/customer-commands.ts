@@ -35,7 +35,7 @@ export class CustomerCommands {
     });
   }
 
-  /** The account as the write side folds it, if the caller may see it: also the scope check reads make before any wait. */
+  /** The account as the write side folds it, if the caller may see it (reads check scope with this before any wait). */
   async load(principal: Principal, customerId: string, missing?: Missing) {
     const loaded = await this.loop.load(customerStream(customerId), customerAccountDecider);
     return { ...loaded, account: await this.scope.visible(principal, loaded.state, customerId, missing) };

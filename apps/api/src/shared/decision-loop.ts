@@ -9,7 +9,7 @@ import {
   readRecorded,
   toEnvelope,
 } from '@ledger/domain';
-import { type EventStore, type JsonObject, WrongExpectedRevisionError } from '@ledger/event-store';
+import { type EventStore, type JsonObject, type RecordedEvent, WrongExpectedRevisionError } from '@ledger/event-store';
 import { EVENT_STORE } from '../store/store.tokens.js';
 import { Clock } from './clock.js';
 import { CommandMetrics, NO_COMMAND_METRICS } from './command-metrics.js';
@@ -59,6 +59,13 @@ export interface RunOptions<S> {
   readonly idempotent?: IdempotentRequest;
 }
 
+/** Folds stored events, read at their schema version, onto `from`. */
+const foldRecorded = <E extends LedgerEvent, S>(
+  decider: Pick<Decider<never, E, S>, 'evolve'>,
+  events: readonly RecordedEvent[],
+  from: S,
+): S => events.reduce((state, event) => decider.evolve(state, readRecorded(event) as E), from);
+
 /**
  * The load -> decide -> append loop, written once. A concurrency conflict means another command
  * changed the stream in between: re-decide on the fresh state, which either succeeds or now breaks
@@ -93,10 +100,7 @@ export class DecisionLoop {
       streamId,
       cached ? { fromRevision: cached.revision + 1 } : {},
     );
-    const state = recorded.reduce(
-      (current, event) => decider.evolve(current, readRecorded(event) as E),
-      cached ? cached.state : decider.initialState(),
-    );
+    const state = foldRecorded(decider, recorded, cached ? cached.state : decider.initialState());
     const last = recorded.at(-1);
     if (last) this.cache.set(decider, streamId, { state, revision: last.revision, position: last.position });
     return {
@@ -182,12 +186,10 @@ export class DecisionLoop {
       mine.some((event, index) => event.id !== idempotent.eventId(streamId, index))
     )
       return undefined;
-    const fold = (events: typeof recorded, from: S) =>
-      events.reduce((state, event) => decider.evolve(state, readRecorded(event) as E), from);
-    const before = fold(recorded.slice(0, fromRevision), decider.initialState());
+    const before = foldRecorded(decider, recorded.slice(0, fromRevision), decider.initialState());
     const last = mine.at(-1)!;
     const decision = {
-      state: fold(mine, before),
+      state: foldRecorded(decider, mine, before),
       revision: last.revision,
       position: last.position,
       events: mine.map((event) => readRecorded(event) as E),
