@@ -22,6 +22,7 @@ export * from './licensing/register-customer.js';
 export * from './licensing/add-user.js';
 export * from './licensing/change-package.js';
 export * from './licensing/remove-user.js';
+export * from './licensing/holdings.js';
 export * from './licensing/customer-account.js';
 export * from './licensing/customer-account-decider.js';
 export * from './licensing/inventory.js';

@@ -1,6 +1,39 @@
-import { customerIdOfStream, CUSTOMER_EVENT_TYPES } from '@ledger/domain';
-import type { ProjectedEvent, Projection } from './projection.js';
-import { RowSet, type Sql, type TableSpec } from './row-set.js';
+import {
+  CUSTOMER_EVENT_TYPES,
+  customerIdOfStream,
+  emptyHoldings,
+  evolveHoldings,
+  evolveOrder,
+  type Holdings,
+  inventoryRow,
+  isOrderEvent,
+  isSettled,
+  type Order,
+  pendingCountsOf,
+} from '@ledger/domain';
+import { type DocumentReadModel, documentProjection } from './document-projection.js';
+import type { ProjectedEvent } from './projection.js';
+import type { TableSpec } from './row-set.js';
+
+/**
+ * What a customer's inventory rows are computed from, with the domain's own rules: the holdings
+ * (evolveHoldings), the orders that can still become pending (evolveOrder; settled ones count
+ * nowhere, so they are dropped) and the number of users per package.
+ */
+export interface CustomerInventory {
+  readonly customerId: string;
+  readonly holdings: Holdings;
+  readonly openOrders: ReadonlyMap<string, Order>;
+  readonly assigned: ReadonlyMap<string, number>;
+  /** Position of the first order item naming each package: the domain's order of appearance. */
+  readonly orderedAt: ReadonlyMap<string, number>;
+  /** Position where each package first showed in the inventory (also a user's package never ordered). */
+  readonly seenAt: ReadonlyMap<string, number>;
+}
+
+interface CustomerId {
+  customerId: string;
+}
 
 interface InventoryRow {
   customerId: string;
@@ -11,151 +44,142 @@ interface InventoryRow {
   held: number;
   pendingAdds: number;
   pendingReturns: number;
+  toBe: number;
   assigned: number;
+  reserved: number;
+  available: number;
 }
 
-interface PendingItem {
-  itemNo: number;
-  package: string;
-  /** Signed: +N adds, -N returns. */
-  quantity: number;
-}
-
-interface InventoryOrder {
+interface OpenOrderRow {
   orderNo: string;
   customerId: string;
-  status: string;
-  items: PendingItem[];
+  orderState: Order;
 }
 
 const INVENTORY: TableSpec<InventoryRow> = {
   table: 'license_inventory',
   key: ['customerId', 'package'],
   columns: {
-    customerId: 'text',
-    package: 'text',
-    itemGroup: 'text',
-    orderedPosition: 'int8',
-    seenPosition: 'int8',
-    held: 'int4',
-    pendingAdds: 'int4',
-    pendingReturns: 'int4',
-    assigned: 'int4',
+    ...{ customerId: 'text', package: 'text', itemGroup: 'text', orderedPosition: 'int8', seenPosition: 'int8', held: 'int4' },
+    ...{ pendingAdds: 'int4', pendingReturns: 'int4', toBe: 'int4', assigned: 'int4', reserved: 'int4', available: 'int4' },
   },
 };
 
-const ORDERS: TableSpec<InventoryOrder> = {
+const OPEN_ORDERS: TableSpec<OpenOrderRow> = {
   table: 'license_inventory_orders',
   key: ['orderNo'],
-  columns: { orderNo: 'text', customerId: 'text', status: 'text', items: 'jsonb' },
+  columns: { orderNo: 'text', customerId: 'text', orderState: 'jsonb' },
 };
 
-const isPending = (status: string): boolean => status === 'Submitted' || status === 'Approved';
+const emptyInventory = (customerId: string): CustomerInventory => ({
+  customerId,
+  holdings: emptyHoldings(),
+  openOrders: new Map(),
+  assigned: new Map(),
+  orderedAt: new Map(),
+  seenAt: new Map(),
+});
 
-/** The batch's working set: the touched customers' inventory rows and the touched orders. */
-class InventoryBatch {
-  readonly inventory = new RowSet(INVENTORY);
-  readonly orders = new RowSet(ORDERS);
+const firstAt = (positions: ReadonlyMap<string, number>, pkg: string, position: number): ReadonlyMap<string, number> =>
+  positions.has(pkg) ? positions : new Map(positions).set(pkg, position);
 
-  async load(events: readonly ProjectedEvent[], sql: Sql): Promise<void> {
-    const customerIds = [...new Set(events.map((e) => customerIdOfStream(e.streamId)).filter((id) => id !== undefined))];
-    await this.inventory.load(sql, ['customerId'], customerIds.map((customerId) => ({ customerId })));
-    const orderNos = events.flatMap((e) => (e.event && 'orderNo' in e.event.data ? [{ orderNo: e.event.data.orderNo }] : []));
-    await this.orders.load(sql, ['orderNo'], orderNos);
-  }
+const count = (assigned: ReadonlyMap<string, number>, pkg: string, by: number): ReadonlyMap<string, number> =>
+  new Map(assigned).set(pkg, (assigned.get(pkg) ?? 0) + by);
 
-  row(customerId: string, pkg: string, position: number): InventoryRow {
-    return (
-      this.inventory.get({ customerId, package: pkg }) ??
-      this.inventory.put({ customerId, package: pkg, itemGroup: '', orderedPosition: null, seenPosition: position, held: 0, pendingAdds: 0, pendingReturns: 0, assigned: 0 })
-    );
-  }
-
-  change(customerId: string, pkg: string, position: number, change: (row: InventoryRow) => Partial<InventoryRow>): void {
-    const row = this.row(customerId, pkg, position);
-    this.inventory.put({ ...row, ...change(row) });
-  }
-
-  order(orderNo: string): InventoryOrder | undefined {
-    return this.orders.get({ orderNo });
-  }
-
-  /** Moves an order to `status`, adding or removing its items from the pending counts as it enters or leaves Submitted/Approved. */
-  setStatus(orderNo: string, status: string, position: number): void {
-    const order = this.order(orderNo);
-    if (!order) return;
-    const sign = Number(isPending(status)) - Number(isPending(order.status));
-    for (const item of sign === 0 ? [] : order.items) {
-      this.change(order.customerId, item.package, position, (row) =>
-        item.quantity > 0 ? { pendingAdds: row.pendingAdds + sign * item.quantity } : { pendingReturns: row.pendingReturns - sign * item.quantity },
-      );
-    }
-    this.orders.put({ ...order, status });
-  }
-
-  async flush(sql: Sql): Promise<void> {
-    await this.inventory.flush(sql);
-    await this.orders.flush(sql);
-  }
-}
-
-const applyEvent = (batch: InventoryBatch, { event, position }: ProjectedEvent): void => {
-  if (!event) return;
-  switch (event.type) {
-    case 'OrderPlaced':
-      batch.orders.put({ orderNo: event.data.orderNo, customerId: event.data.customerId, status: 'Temporary', items: [] });
-      return;
+/** The packages an event brings into the inventory. */
+const packagesOf = ({ event }: ProjectedEvent): string[] => {
+  switch (event?.type) {
     case 'LicenseOrdered':
-    case 'LicenseReturned': {
-      const { customerId, orderNo, itemNo, package: pkg, itemGroup, quantity } = event.data;
-      batch.change(customerId, pkg, position, (row) => (row.orderedPosition === null ? { orderedPosition: position, itemGroup } : {}));
-      const order = batch.order(orderNo);
-      const signed = event.type === 'LicenseOrdered' ? quantity : -quantity;
-      if (order) batch.orders.put({ ...order, items: [...order.items, { itemNo, package: pkg, quantity: signed }] });
-      return;
-    }
-    case 'OrderItemRemoved': {
-      const order = batch.order(event.data.orderNo);
-      if (order) batch.orders.put({ ...order, items: order.items.filter((item) => item.itemNo !== event.data.itemNo) });
-      return;
-    }
-    case 'OrderSubmitted':
-    case 'OrderApproved':
-    case 'OrderRejected':
-    case 'OrderCancelled':
-      batch.setStatus(event.data.orderNo, event.type.slice('Order'.length), position);
-      return;
-    case 'OrderFinalConfirmed':
-      batch.setStatus(event.data.orderNo, 'FinalConfirmed', position);
-      for (const item of event.data.items) batch.change(event.data.customerId, item.package, position, () => ({ held: item.toBe }));
-      return;
+    case 'LicenseReturned':
     case 'UserAdded':
-      batch.change(event.data.customerId, event.data.package, position, (row) => ({ assigned: row.assigned + 1 }));
-      return;
+      return [event.data.package];
     case 'PackageChanged':
-      batch.change(event.data.customerId, event.data.fromPackage, position, (row) => ({ assigned: row.assigned - 1 }));
-      batch.change(event.data.customerId, event.data.toPackage, position, (row) => ({ assigned: row.assigned + 1 }));
-      return;
-    case 'UserRemoved':
-      batch.change(event.data.customerId, event.data.package, position, (row) => ({ assigned: row.assigned - 1 }));
-      return;
+      return [event.data.toPackage];
+    case 'OrderFinalConfirmed':
+      return event.data.items.map((item) => item.package);
     default:
-      return;
+      return [];
   }
+};
+
+const evolveOrders = (inventory: CustomerInventory, projected: ProjectedEvent): CustomerInventory => {
+  const { event, position } = projected;
+  if (!event || !isOrderEvent(event)) return inventory;
+  const order = evolveOrder(inventory.openOrders.get(event.data.orderNo), event);
+  const openOrders = new Map(inventory.openOrders);
+  if (order && !isSettled(order)) openOrders.set(order.orderNo, order);
+  else openOrders.delete(event.data.orderNo);
+  const named = event.type === 'LicenseOrdered' || event.type === 'LicenseReturned' ? event.data.package : undefined;
+  const orderedAt = named === undefined ? inventory.orderedAt : firstAt(inventory.orderedAt, named, position);
+  return { ...inventory, openOrders, holdings: evolveHoldings(inventory.holdings, event), orderedAt };
+};
+
+const evolveAssigned = (assigned: ReadonlyMap<string, number>, { event }: ProjectedEvent): ReadonlyMap<string, number> => {
+  switch (event?.type) {
+    case 'UserAdded':
+      return count(assigned, event.data.package, 1);
+    case 'PackageChanged':
+      return count(count(assigned, event.data.fromPackage, -1), event.data.toPackage, 1);
+    case 'UserRemoved':
+      return count(assigned, event.data.package, -1);
+    default:
+      return assigned;
+  }
+};
+
+/** The rows the inventory shows: every package ever ordered, and the packages users are on. */
+const inventoryRowsOf = (inventory: CustomerInventory): InventoryRow[] => {
+  const pending = pendingCountsOf(inventory.openOrders.values());
+  const { packages, held } = inventory.holdings;
+  const shown = [...packages.keys(), ...[...inventory.assigned].filter(([pkg, n]) => n !== 0 && !packages.has(pkg)).map(([pkg]) => pkg)];
+  return shown.map((pkg) => ({
+    customerId: inventory.customerId,
+    orderedPosition: inventory.orderedAt.get(pkg) ?? null,
+    seenPosition: inventory.seenAt.get(pkg) ?? inventory.orderedAt.get(pkg) ?? 0,
+    ...inventoryRow(pkg, packages.get(pkg) ?? '', held.get(pkg) ?? 0, { ...pending.get(pkg), assigned: inventory.assigned.get(pkg) ?? 0 }),
+  }));
+};
+
+const inventoryOfRows = (customerId: string, rows: readonly InventoryRow[], orders: readonly OpenOrderRow[]): CustomerInventory => {
+  const ordered = rows.filter((row) => row.orderedPosition !== null).sort((a, b) => (a.orderedPosition ?? 0) - (b.orderedPosition ?? 0));
+  return {
+    customerId,
+    holdings: { packages: new Map(ordered.map((row) => [row.package, row.itemGroup])), held: new Map(rows.map((row) => [row.package, row.held])) },
+    openOrders: new Map(orders.map((row) => [row.orderNo, row.orderState])),
+    assigned: new Map(rows.map((row) => [row.package, row.assigned])),
+    orderedAt: new Map(ordered.map((row) => [row.package, row.orderedPosition ?? 0])),
+    seenAt: new Map(rows.map((row) => [row.package, row.seenPosition])),
+  };
 };
 
 /**
- * License inventory per customer and package: held, pending adds and returns, assigned, and the
- * generated To Be, reserved and available columns (the same numbers as the domain's inventoryOf).
+ * License inventory per customer and package: held, pending adds and returns, To Be, assigned,
+ * reserved and available, each computed by the domain's inventoryRow, the numbers inventoryOf gives.
  */
-export const licenseInventoryProjection: Projection = {
+export const licenseInventoryReadModel: DocumentReadModel<CustomerId, CustomerInventory> = {
   name: 'license-inventory',
   eventTypes: CUSTOMER_EVENT_TYPES,
-  tables: ['license_inventory', 'license_inventory_orders'],
-  async apply(events, sql) {
-    const batch = new InventoryBatch();
-    await batch.load(events, sql);
-    for (const event of events) applyEvent(batch, event);
-    await batch.flush(sql);
+  documentsOf: ({ streamId, event }) => {
+    const customerId = event ? customerIdOfStream(streamId) : undefined;
+    return customerId === undefined ? [] : [{ customerId }];
   },
+  evolve(current, projected) {
+    const customerId = customerIdOfStream(projected.streamId);
+    if (customerId === undefined) return current;
+    const inventory = evolveOrders(current ?? emptyInventory(customerId), projected);
+    const seenAt = packagesOf(projected).reduce((seen, pkg) => firstAt(seen, pkg, projected.position), inventory.seenAt);
+    return { ...inventory, assigned: evolveAssigned(inventory.assigned, projected), seenAt };
+  },
+  tables: [
+    { spec: INVENTORY, idColumns: ['customerId'], rowsOf: inventoryRowsOf },
+    {
+      spec: OPEN_ORDERS,
+      idColumns: ['customerId'],
+      rowsOf: ({ customerId, openOrders }) => [...openOrders.values()].map((orderState) => ({ orderNo: orderState.orderNo, customerId, orderState })),
+    },
+  ],
+  documentOf: ({ customerId }, [rows, orders]) =>
+    rows?.length || orders?.length ? inventoryOfRows(customerId, (rows ?? []) as InventoryRow[], (orders ?? []) as OpenOrderRow[]) : null,
 };
+
+export const licenseInventoryProjection = documentProjection(licenseInventoryReadModel);

@@ -1,6 +1,20 @@
-import { CUSTOMER_EVENT_TYPES } from '@ledger/domain';
-import type { ProjectedEvent, Projection } from './projection.js';
-import { RowSet, type Sql, type TableSpec } from './row-set.js';
+import { type ConfirmedItem, evolveOrder, isOrderEvent, type Order, ORDER_EVENT_TYPES, type OrderStatus } from '@ledger/domain';
+import { type DocumentReadModel, documentProjection } from './document-projection.js';
+import type { TableSpec } from './row-set.js';
+
+/** An order as the domain folds it, plus when each status was reached (the domain keeps no clock). */
+export interface OrderView {
+  readonly order: Order;
+  readonly submittedAt: string | null;
+  readonly approvedAt: string | null;
+  readonly rejectedAt: string | null;
+  readonly cancelledAt: string | null;
+  readonly updatedAt: string;
+}
+
+interface OrderId {
+  orderNo: string;
+}
 
 interface OrderRow {
   orderNo: string;
@@ -43,23 +57,9 @@ const ORDERS: TableSpec<OrderRow> = {
   table: 'orders',
   key: ['orderNo'],
   columns: {
-    orderNo: 'text',
-    customerId: 'text',
-    title: 'text',
-    type: 'text',
-    status: 'text',
-    servicePlan: 'text',
-    note: 'text',
-    orderDate: 'timestamptz',
-    changeDate: 'date',
-    submittedAt: 'timestamptz',
-    approvedAt: 'timestamptz',
-    rejectedAt: 'timestamptz',
-    rejectReason: 'text',
-    cancelledAt: 'timestamptz',
-    finalConfirmedAt: 'timestamptz',
-    effectiveDate: 'date',
-    updatedAt: 'timestamptz',
+    ...{ orderNo: 'text', customerId: 'text', title: 'text', type: 'text', status: 'text', servicePlan: 'text', note: 'text' },
+    ...{ orderDate: 'timestamptz', changeDate: 'date', submittedAt: 'timestamptz', approvedAt: 'timestamptz', rejectedAt: 'timestamptz' },
+    ...{ rejectReason: 'text', cancelledAt: 'timestamptz', finalConfirmedAt: 'timestamptz', effectiveDate: 'date', updatedAt: 'timestamptz' },
   },
 };
 
@@ -67,104 +67,95 @@ const ITEMS: TableSpec<OrderItemRow> = {
   table: 'order_items',
   key: ['orderNo', 'itemNo'],
   columns: {
-    orderNo: 'text',
-    itemNo: 'int4',
-    itemGroup: 'text',
-    package: 'text',
-    quantity: 'int4',
-    trialDays: 'int4',
-    billingAccount: 'text',
-    comment: 'text',
-    customerPrice: 'numeric',
-    actDate: 'date',
-    billingStart: 'date',
-    nowQuantity: 'int4',
-    orderQuantity: 'int4',
-    toBeQuantity: 'int4',
+    ...{ orderNo: 'text', itemNo: 'int4', itemGroup: 'text', package: 'text', quantity: 'int4', trialDays: 'int4', billingAccount: 'text' },
+    ...{ comment: 'text', customerPrice: 'numeric', actDate: 'date', billingStart: 'date' },
+    ...{ nowQuantity: 'int4', orderQuantity: 'int4', toBeQuantity: 'int4' },
   },
 };
 
-class OrdersBatch {
-  readonly orders = new RowSet(ORDERS);
-  readonly items = new RowSet(ITEMS);
-
-  async load(events: readonly ProjectedEvent[], sql: Sql): Promise<void> {
-    const touched = events.flatMap((e) => (e.event && 'orderNo' in e.event.data ? [{ orderNo: e.event.data.orderNo }] : []));
-    await this.orders.load(sql, ['orderNo'], touched);
-    const withItemChanges = events.flatMap((e) =>
-      e.event?.type === 'OrderFinalConfirmed' || e.event?.type === 'OrderItemRemoved' ? [{ orderNo: e.event.data.orderNo }] : [],
-    );
-    await this.items.load(sql, ['orderNo'], withItemChanges);
-  }
-
-  update(orderNo: string, occurredAt: string, change: Partial<OrderRow>): void {
-    const order = this.orders.get({ orderNo });
-    if (order) this.orders.put({ ...order, ...change, updatedAt: occurredAt });
-  }
-
-  async flush(sql: Sql): Promise<void> {
-    await this.orders.flush(sql);
-    await this.items.flush(sql);
-  }
-}
-
-const applyEvent = (batch: OrdersBatch, { event, occurredAt }: ProjectedEvent): void => {
-  if (!event) return;
-  switch (event.type) {
-    case 'OrderPlaced': {
-      const { customerId, orderNo, title, type, orderDate, changeDate, servicePlan, note } = event.data;
-      batch.orders.put({
-        ...{ orderNo, customerId, title, type, status: 'Temporary', servicePlan, note, orderDate, changeDate },
-        ...{ submittedAt: null, approvedAt: null, rejectedAt: null, rejectReason: null, cancelledAt: null, finalConfirmedAt: null },
-        ...{ effectiveDate: null, updatedAt: occurredAt },
-      });
-      return;
-    }
-    case 'LicenseOrdered':
-    case 'LicenseReturned': {
-      const { customerId: _, quantity, ...item } = event.data;
-      const signed = event.type === 'LicenseOrdered' ? quantity : -quantity;
-      batch.items.put({ ...item, quantity: signed, actDate: null, billingStart: null, nowQuantity: null, orderQuantity: null, toBeQuantity: null });
-      batch.update(item.orderNo, occurredAt, {});
-      return;
-    }
-    case 'OrderItemRemoved':
-      batch.items.remove({ orderNo: event.data.orderNo, itemNo: event.data.itemNo });
-      batch.update(event.data.orderNo, occurredAt, {});
-      return;
-    case 'OrderSubmitted':
-      return batch.update(event.data.orderNo, occurredAt, { status: 'Submitted', submittedAt: occurredAt });
-    case 'OrderApproved':
-      return batch.update(event.data.orderNo, occurredAt, { status: 'Approved', approvedAt: occurredAt });
-    case 'OrderRejected':
-      return batch.update(event.data.orderNo, occurredAt, { status: 'Rejected', rejectedAt: occurredAt, rejectReason: event.data.reason });
-    case 'OrderCancelled':
-      return batch.update(event.data.orderNo, occurredAt, { status: 'Cancelled', cancelledAt: occurredAt });
-    case 'OrderFinalConfirmed': {
-      const { orderNo, confirmedAt, effectiveDate } = event.data;
-      batch.update(orderNo, occurredAt, { status: 'FinalConfirmed', finalConfirmedAt: confirmedAt, effectiveDate });
-      for (const confirmed of event.data.items) {
-        const item = batch.items.get({ orderNo, itemNo: confirmed.itemNo });
-        if (!item) continue;
-        const { actDate, billingStart, customerPrice, now, order, toBe } = confirmed;
-        batch.items.put({ ...item, actDate, billingStart, customerPrice, nowQuantity: now, orderQuantity: order, toBeQuantity: toBe });
-      }
-      return;
-    }
-    default:
-      return;
-  }
+/** The moment each status was reached is the event's; FinalConfirmed carries its own (confirmedAt). */
+const STAMPS: Partial<Record<OrderStatus, 'submittedAt' | 'approvedAt' | 'rejectedAt' | 'cancelledAt'>> = {
+  Submitted: 'submittedAt',
+  Approved: 'approvedAt',
+  Rejected: 'rejectedAt',
+  Cancelled: 'cancelledAt',
 };
 
-/** Orders with their items, status and dates; a confirmed item also shows Now, Order, To Be, billing start and price. */
-export const ordersProjection: Projection = {
+const orderRowOf = (view: OrderView): OrderRow => {
+  const { order } = view;
+  return {
+    ...{ orderNo: order.orderNo, customerId: order.customerId, title: order.title, type: order.type, status: order.status },
+    ...{ servicePlan: order.servicePlan, note: order.note, orderDate: order.orderDate, changeDate: order.changeDate },
+    ...{ submittedAt: view.submittedAt, approvedAt: view.approvedAt, rejectedAt: view.rejectedAt, rejectReason: order.rejectReason },
+    ...{ cancelledAt: view.cancelledAt, finalConfirmedAt: order.confirmedAt, effectiveDate: order.effectiveDate, updatedAt: view.updatedAt },
+  };
+};
+
+/** An item; once confirmed, with the confirm screen's Now / Order / To Be, dates and price. */
+const itemRowsOf = ({ order }: OrderView): OrderItemRow[] => {
+  const confirmed = new Map(order.confirmedItems.map((item) => [item.itemNo, item]));
+  return order.items.map((item) => {
+    const done = confirmed.get(item.itemNo);
+    return {
+      ...{ orderNo: order.orderNo, itemNo: item.itemNo, itemGroup: item.itemGroup, package: item.package, quantity: item.quantity },
+      ...{ trialDays: item.trialDays, billingAccount: item.billingAccount, comment: item.comment, customerPrice: done?.customerPrice ?? item.customerPrice },
+      ...{ actDate: done?.actDate ?? null, billingStart: done?.billingStart ?? null },
+      ...{ nowQuantity: done?.now ?? null, orderQuantity: done?.order ?? null, toBeQuantity: done?.toBe ?? null },
+    };
+  });
+};
+
+const confirmedOf = (row: OrderItemRow): ConfirmedItem[] =>
+  row.toBeQuantity === null
+    ? []
+    : [
+        {
+          ...{ itemNo: row.itemNo, itemGroup: row.itemGroup, package: row.package, billingAccount: row.billingAccount, trialDays: row.trialDays },
+          ...{ actDate: row.actDate ?? '', billingStart: row.billingStart ?? '', customerPrice: row.customerPrice },
+          ...{ now: row.nowQuantity ?? 0, order: row.orderQuantity ?? 0, toBe: row.toBeQuantity },
+        },
+      ];
+
+/** The stored order back as the domain's Order, so the next events fold onto it with evolveOrder. */
+const viewOf = (row: OrderRow, stored: readonly OrderItemRow[]): OrderView => {
+  const items = [...stored].sort((a, b) => a.itemNo - b.itemNo);
+  return {
+  order: {
+    ...{ customerId: row.customerId, orderNo: row.orderNo, title: row.title, type: row.type as Order['type'], orderDate: row.orderDate },
+    ...{ changeDate: row.changeDate, servicePlan: row.servicePlan, note: row.note, status: row.status as OrderStatus },
+    items: items.map(({ itemNo, itemGroup, package: pkg, quantity, trialDays, billingAccount, comment, customerPrice }) => ({
+      ...{ itemNo, itemGroup, package: pkg, quantity, trialDays, billingAccount, comment, customerPrice },
+    })),
+    lastItemNo: Math.max(0, ...items.map((item) => item.itemNo)),
+    ...{ rejectReason: row.rejectReason, confirmedAt: row.finalConfirmedAt, effectiveDate: row.effectiveDate },
+    confirmedItems: items.flatMap(confirmedOf),
+  },
+  ...{ submittedAt: row.submittedAt, approvedAt: row.approvedAt, rejectedAt: row.rejectedAt, cancelledAt: row.cancelledAt },
+  updatedAt: row.updatedAt,
+  };
+};
+
+/** Orders with their items, status and dates, folded by the domain's own evolveOrder. */
+export const ordersReadModel: DocumentReadModel<OrderId, OrderView> = {
   name: 'orders',
-  eventTypes: CUSTOMER_EVENT_TYPES,
-  tables: ['orders', 'order_items'],
-  async apply(events, sql) {
-    const batch = new OrdersBatch();
-    await batch.load(events, sql);
-    for (const event of events) applyEvent(batch, event);
-    await batch.flush(sql);
+  eventTypes: ORDER_EVENT_TYPES,
+  documentsOf: ({ event }) => (event && isOrderEvent(event) ? [{ orderNo: event.data.orderNo }] : []),
+  evolve(view, { event, occurredAt }) {
+    if (!event || !isOrderEvent(event)) return view;
+    const order = evolveOrder(view?.order, event);
+    if (!order) return view;
+    const base = view ?? { submittedAt: null, approvedAt: null, rejectedAt: null, cancelledAt: null };
+    const stamp = order.status !== view?.order.status ? STAMPS[order.status] : undefined;
+    return { ...base, order, ...(stamp ? { [stamp]: occurredAt } : {}), updatedAt: occurredAt };
+  },
+  tables: [
+    { spec: ORDERS, idColumns: ['orderNo'], rowsOf: (view) => [orderRowOf(view)] },
+    { spec: ITEMS, idColumns: ['orderNo'], rowsOf: itemRowsOf },
+  ],
+  documentOf(_, [orders, items]) {
+    const row = orders?.[0] as OrderRow | undefined;
+    return row ? viewOf(row, (items ?? []) as OrderItemRow[]) : null;
   },
 };
+
+export const ordersProjection = documentProjection(ordersReadModel);

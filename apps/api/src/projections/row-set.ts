@@ -51,7 +51,7 @@ export class RowSet<Row extends object> {
 
   constructor(private readonly spec: TableSpec<Row>) {}
 
-  private keyOf(row: Partial<Row>): string {
+  keyOf(row: Partial<Row>): string {
     return JSON.stringify(this.spec.key.map((k) => row[k]));
   }
 

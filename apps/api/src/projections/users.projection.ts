@@ -1,5 +1,6 @@
-import type { ProjectedEvent, Projection } from './projection.js';
-import { RowSet, type Sql, type TableSpec } from './row-set.js';
+import { type DocumentReadModel, documentProjection } from './document-projection.js';
+import type { ProjectedEvent } from './projection.js';
+import type { TableSpec } from './row-set.js';
 
 interface UserRow {
   customerId: string;
@@ -12,7 +13,7 @@ interface UserRow {
   addedAt: string;
 }
 
-interface HistoryRow {
+interface PeriodRow {
   customerId: string;
   extension: number;
   fromPosition: number;
@@ -21,75 +22,71 @@ interface HistoryRow {
   toAt: string | null;
 }
 
+/** One extension of a customer: the user on it now, if any, and the package periods this batch touches. */
+export interface UserView {
+  readonly user: UserRow | null;
+  /** The open period as stored, then the ones the batch's events ended or began. */
+  readonly periods: readonly PeriodRow[];
+}
+
+interface UserId {
+  customerId: string;
+  extension: number;
+}
+
 const USERS: TableSpec<UserRow> = {
   table: 'users',
   key: ['customerId', 'extension'],
   columns: { customerId: 'text', extension: 'int4', name: 'text', site: 'text', portalId: 'text', email: 'text', package: 'text', addedAt: 'timestamptz' },
 };
 
-const HISTORY: TableSpec<HistoryRow> = {
+const HISTORY: TableSpec<PeriodRow> = {
   table: 'user_package_history',
   key: ['customerId', 'extension', 'fromPosition'],
   columns: { customerId: 'text', extension: 'int4', fromPosition: 'int8', package: 'text', fromAt: 'timestamptz', toAt: 'timestamptz' },
 };
 
-class UsersBatch {
-  readonly users = new RowSet(USERS);
-  readonly history = new RowSet(HISTORY);
-
-  async load(events: readonly ProjectedEvent[], sql: Sql): Promise<void> {
-    const keys = events.flatMap((e) =>
-      e.event?.type === 'PackageChanged' || e.event?.type === 'UserRemoved' ? [{ customerId: e.event.data.customerId, extension: e.event.data.extension }] : [],
-    );
-    await this.users.load(sql, ['customerId', 'extension'], keys);
-    await this.history.load(sql, ['customerId', 'extension'], keys, 'to_at IS NULL');
-  }
-
-  /** Ends the user's current package period and, unless the user left, starts the next one. */
-  moveTo(customerId: string, extension: number, next: { package: string; position: number; at: string } | null, at: string): void {
-    const open = this.history.all().find((row) => row.customerId === customerId && row.extension === extension && row.toAt === null);
-    if (open) this.history.put({ ...open, toAt: at });
-    if (next) this.history.put({ customerId, extension, fromPosition: next.position, package: next.package, fromAt: next.at, toAt: null });
-  }
-}
-
-const applyEvent = (batch: UsersBatch, { event, position, occurredAt }: ProjectedEvent): void => {
-  if (!event) return;
-  switch (event.type) {
-    case 'UserAdded': {
-      const { customerId, extension } = event.data;
-      batch.users.put({ ...event.data, addedAt: occurredAt });
-      batch.moveTo(customerId, extension, { package: event.data.package, position, at: occurredAt }, occurredAt);
-      return;
-    }
-    case 'PackageChanged': {
-      const { customerId, extension, toPackage } = event.data;
-      const user = batch.users.get({ customerId, extension });
-      if (user) batch.users.put({ ...user, package: toPackage });
-      batch.moveTo(customerId, extension, { package: toPackage, position, at: occurredAt }, occurredAt);
-      return;
-    }
-    case 'UserRemoved': {
-      const { customerId, extension } = event.data;
-      batch.users.remove({ customerId, extension });
-      batch.moveTo(customerId, extension, null, occurredAt);
-      return;
-    }
-    default:
-      return;
-  }
-};
+/** Ends the open period and, unless the user left, starts one on `next`. */
+const movedTo = (periods: readonly PeriodRow[], next: string | null, { position, occurredAt }: ProjectedEvent, id: UserId): PeriodRow[] => [
+  ...periods.map((period) => (period.toAt === null ? { ...period, toAt: occurredAt } : period)),
+  ...(next === null ? [] : [{ ...id, fromPosition: position, package: next, fromAt: occurredAt, toAt: null }]),
+];
 
 /** Users with their current package, and every package each user held, from when to when. */
-export const usersProjection: Projection = {
+export const usersReadModel: DocumentReadModel<UserId, UserView> = {
   name: 'users',
   eventTypes: ['UserAdded', 'PackageChanged', 'UserRemoved'],
-  tables: ['users', 'user_package_history'],
-  async apply(events, sql) {
-    const batch = new UsersBatch();
-    await batch.load(events, sql);
-    for (const event of events) applyEvent(batch, event);
-    await batch.users.flush(sql);
-    await batch.history.flush(sql);
+  documentsOf: ({ event }) =>
+    event?.type === 'UserAdded' || event?.type === 'PackageChanged' || event?.type === 'UserRemoved'
+      ? [{ customerId: event.data.customerId, extension: event.data.extension }]
+      : [],
+  evolve(view, projected) {
+    const { event, occurredAt } = projected;
+    const periods = view?.periods ?? [];
+    switch (event?.type) {
+      case 'UserAdded': {
+        const { customerId, extension } = event.data;
+        return { user: { ...event.data, addedAt: occurredAt }, periods: movedTo(periods, event.data.package, projected, { customerId, extension }) };
+      }
+      case 'PackageChanged': {
+        const { customerId, extension, toPackage } = event.data;
+        const user = view?.user ? { ...view.user, package: toPackage } : null;
+        return { user, periods: movedTo(periods, toPackage, projected, { customerId, extension }) };
+      }
+      case 'UserRemoved': {
+        const { customerId, extension } = event.data;
+        return { user: null, periods: movedTo(periods, null, projected, { customerId, extension }) };
+      }
+      default:
+        return view;
+    }
   },
+  tables: [
+    { spec: USERS, idColumns: ['customerId', 'extension'], rowsOf: (view) => (view.user ? [view.user] : []) },
+    { spec: HISTORY, idColumns: ['customerId', 'extension'], where: 'to_at IS NULL', rowsOf: (view) => [...view.periods] },
+  ],
+  documentOf: (_, [users, periods]) =>
+    users?.length || periods?.length ? { user: (users?.[0] as UserRow | undefined) ?? null, periods: (periods ?? []) as PeriodRow[] } : null,
 };
+
+export const usersProjection = documentProjection(usersReadModel);

@@ -1,7 +1,8 @@
+import type { Order } from '@ledger/domain';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintColumn, READ_MODELS_SCHEMA } from './columns.js';
 
-/** One row per customer and package; to_be, reserved and available are generated columns. */
+/** One row per customer and package, each computed by the domain's inventoryRow. */
 @Entity({ schema: READ_MODELS_SCHEMA, name: 'license_inventory' })
 export class LicenseInventoryRow {
   @PrimaryColumn({ name: 'customer_id', type: 'text' }) customerId: string;
@@ -14,16 +15,15 @@ export class LicenseInventoryRow {
   @Column({ name: 'pending_adds', type: 'int' }) pendingAdds: number;
   @Column({ name: 'pending_returns', type: 'int' }) pendingReturns: number;
   @Column({ type: 'int' }) assigned: number;
-  @Column({ name: 'to_be', type: 'int', insert: false, update: false }) toBe: number;
-  @Column({ type: 'int', insert: false, update: false }) reserved: number;
-  @Column({ type: 'int', insert: false, update: false }) available: number;
+  @Column({ name: 'to_be', type: 'int' }) toBe: number;
+  @Column({ type: 'int' }) reserved: number;
+  @Column({ type: 'int' }) available: number;
 }
 
-/** The items of each order the inventory projection has seen, so a submit knows what becomes pending. */
+/** The orders of a customer not yet settled, as the domain folds them, so a submit knows what becomes pending. */
 @Entity({ schema: READ_MODELS_SCHEMA, name: 'license_inventory_orders' })
 export class LicenseInventoryOrderRow {
   @PrimaryColumn({ name: 'order_no', type: 'text' }) orderNo: string;
   @Column({ name: 'customer_id', type: 'text' }) customerId: string;
-  @Column({ type: 'text' }) status: string;
-  @Column({ type: 'jsonb' }) items: { itemNo: number; package: string; quantity: number }[];
+  @Column({ name: 'order_state', type: 'jsonb' }) orderState: Order;
 }

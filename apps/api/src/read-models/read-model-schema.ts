@@ -6,6 +6,7 @@ import { LicensePeriodRow } from './license-periods.entity.js';
 import { LicenseTimelineDayRow, LicenseTimelineMonthRow } from './license-timeline.entity.js';
 import { CreateReadModels1764090000000 } from './migrations/1764090000000-create-read-models.js';
 import { ProjectionFaults1764200000000 } from './migrations/1764200000000-projection-faults.js';
+import { InventoryFromDomain1764300000000 } from './migrations/1764300000000-inventory-from-domain.js';
 import { OrderItemRow, OrderRow } from './orders.entity.js';
 import { ProjectionCheckpointRow } from './projection-checkpoint.entity.js';
 import { UserPackageHistoryRow, UserRow } from './users.entity.js';
@@ -31,4 +32,4 @@ export const READ_MODEL_ENTITIES: MixedList<Function> = [
   LicensePeriodRow,
 ];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const READ_MODEL_MIGRATIONS: MixedList<Function> = [CreateReadModels1764090000000, ProjectionFaults1764200000000];
+export const READ_MODEL_MIGRATIONS: MixedList<Function> = [CreateReadModels1764090000000, ProjectionFaults1764200000000, InventoryFromDomain1764300000000];

@@ -1,15 +1,13 @@
 import type { CustomerEvent, CustomerRegistered, UserData } from './events.js';
 import type { OrderEvent } from './order-events.js';
+import { emptyHoldings, evolveHoldings, type Holdings } from './holdings.js';
 import { evolveOrder, type Order } from './order.js';
 
 export type User = UserData;
 
-export type RegisteredAccount = CustomerRegistered['data'] & {
+export type RegisteredAccount = CustomerRegistered['data'] &
+  Holdings & {
   readonly status: 'registered';
-  /** Every package that ever appeared in the account, with its item group, in order of appearance. */
-  readonly packages: ReadonlyMap<string, string>;
-  /** Licenses held (confirmed, "Now") per package. */
-  readonly held: ReadonlyMap<string, number>;
   readonly orders: ReadonlyMap<string, Order>;
   readonly users: ReadonlyMap<number, User>;
 };
@@ -26,25 +24,11 @@ const withoutEntry = <K, V>(map: ReadonlyMap<K, V>, key: K): ReadonlyMap<K, V> =
   return next;
 };
 
-const knowPackage = (packages: ReadonlyMap<string, string>, pkg: string, itemGroup: string): ReadonlyMap<string, string> =>
-  packages.has(pkg) ? packages : withEntry(packages, pkg, itemGroup);
-
-const evolveHeldAndPackages = (account: RegisteredAccount, event: OrderEvent): RegisteredAccount => {
-  if (event.type === 'LicenseOrdered' || event.type === 'LicenseReturned') {
-    return { ...account, packages: knowPackage(account.packages, event.data.package, event.data.itemGroup) };
-  }
-  if (event.type === 'OrderFinalConfirmed') {
-    const held = new Map(account.held);
-    for (const item of event.data.items) held.set(item.package, item.toBe);
-    return { ...account, held };
-  }
-  return account;
-};
-
 const evolveOrderEvent = (account: RegisteredAccount, event: OrderEvent): RegisteredAccount => {
   const order = evolveOrder(account.orders.get(event.data.orderNo), event);
   const orders = order ? withEntry(account.orders, order.orderNo, order) : account.orders;
-  return evolveHeldAndPackages({ ...account, orders }, event);
+  const { packages, held } = evolveHoldings(account, event);
+  return { ...account, orders, packages, held };
 };
 
 const evolveRegistered = (account: RegisteredAccount, event: Exclude<CustomerEvent, CustomerRegistered>): RegisteredAccount => {
@@ -66,7 +50,7 @@ const evolveRegistered = (account: RegisteredAccount, event: Exclude<CustomerEve
 
 export const evolveAccount = (state: CustomerAccount, event: CustomerEvent): CustomerAccount => {
   if (event.type === 'CustomerRegistered') {
-    return { ...event.data, status: 'registered', packages: new Map(), held: new Map(), orders: new Map(), users: new Map() };
+    return { ...event.data, status: 'registered', ...emptyHoldings(), orders: new Map(), users: new Map() };
   }
   return state.status === 'registered' ? evolveRegistered(state, event) : state;
 };

@@ -1,5 +1,5 @@
 import type { CustomerAccount, RegisteredAccount } from './customer-account.js';
-import { isPending } from './order.js';
+import { isPending, type Order } from './order.js';
 
 export interface InventoryRow {
   readonly package: string;
@@ -17,34 +17,38 @@ export interface InventoryRow {
   readonly available: number;
 }
 
-interface Counts {
-  pendingAdds: number;
-  pendingReturns: number;
-  assigned: number;
+/** What a package's inventory row is computed from, besides the licenses held. */
+export interface InventoryCounts {
+  readonly pendingAdds: number;
+  readonly pendingReturns: number;
+  readonly assigned: number;
 }
 
-const countsOf = (account: RegisteredAccount): Map<string, Counts> => {
-  const counts = new Map<string, Counts>();
-  const of = (pkg: string): Counts => {
-    const found = counts.get(pkg);
-    if (found) return found;
-    const fresh = { pendingAdds: 0, pendingReturns: 0, assigned: 0 };
-    counts.set(pkg, fresh);
-    return fresh;
-  };
-  for (const order of account.orders.values()) {
+export interface PendingCounts {
+  pendingAdds: number;
+  pendingReturns: number;
+}
+
+/** Pending adds and returns per package: the items of Submitted and Approved orders (the others count nowhere). */
+export const pendingCountsOf = (orders: Iterable<Order>): Map<string, PendingCounts> => {
+  const counts = new Map<string, PendingCounts>();
+  for (const order of orders) {
     if (!isPending(order)) continue;
     for (const item of order.items) {
-      if (item.quantity > 0) of(item.package).pendingAdds += item.quantity;
-      else of(item.package).pendingReturns -= item.quantity;
+      const of = counts.get(item.package) ?? { pendingAdds: 0, pendingReturns: 0 };
+      counts.set(item.package, of);
+      if (item.quantity > 0) of.pendingAdds += item.quantity;
+      else of.pendingReturns -= item.quantity;
     }
   }
-  for (const user of account.users.values()) of(user.package).assigned += 1;
   return counts;
 };
 
-const rowOf = (pkg: string, itemGroup: string, held: number, counts: Counts | undefined): InventoryRow => {
-  const { pendingAdds, pendingReturns, assigned } = counts ?? { pendingAdds: 0, pendingReturns: 0, assigned: 0 };
+const NONE: InventoryCounts = { pendingAdds: 0, pendingReturns: 0, assigned: 0 };
+
+/** A package's row: To Be, reserved and available follow from what is held, pending and assigned. */
+export const inventoryRow = (pkg: string, itemGroup: string, held: number, counts: Partial<InventoryCounts> = NONE): InventoryRow => {
+  const { pendingAdds, pendingReturns, assigned } = { ...NONE, ...counts };
   return {
     package: pkg,
     itemGroup,
@@ -58,16 +62,26 @@ const rowOf = (pkg: string, itemGroup: string, held: number, counts: Counts | un
   };
 };
 
+const assignedOf = (account: RegisteredAccount): Map<string, number> => {
+  const assigned = new Map<string, number>();
+  for (const user of account.users.values()) assigned.set(user.package, (assigned.get(user.package) ?? 0) + 1);
+  return assigned;
+};
+
+const rowFor = (account: RegisteredAccount, pkg: string, itemGroup: string, pending: Map<string, PendingCounts>, assigned: Map<string, number>): InventoryRow =>
+  inventoryRow(pkg, itemGroup, account.held.get(pkg) ?? 0, { ...pending.get(pkg), assigned: assigned.get(pkg) ?? 0 });
+
 /** One row per package that ever appeared in the account, in order of appearance. */
 export const inventoryOf = (state: CustomerAccount): InventoryRow[] => {
   if (state.status !== 'registered') return [];
-  const counts = countsOf(state);
+  const pending = pendingCountsOf(state.orders.values());
+  const assigned = assignedOf(state);
   const packages = new Map(state.packages);
   for (const user of state.users.values()) if (!packages.has(user.package)) packages.set(user.package, '');
-  return [...packages].map(([pkg, itemGroup]) => rowOf(pkg, itemGroup, state.held.get(pkg) ?? 0, counts.get(pkg)));
+  return [...packages].map(([pkg, itemGroup]) => rowFor(state, pkg, itemGroup, pending, assigned));
 };
 
 export const inventoryRowOf = (account: RegisteredAccount, pkg: string): InventoryRow =>
-  rowOf(pkg, account.packages.get(pkg) ?? '', account.held.get(pkg) ?? 0, countsOf(account).get(pkg));
+  rowFor(account, pkg, account.packages.get(pkg) ?? '', pendingCountsOf(account.orders.values()), assignedOf(account));
 
 export const availableOf = (account: RegisteredAccount, pkg: string): number => inventoryRowOf(account, pkg).available;

@@ -75,3 +75,18 @@ export type OrderEvent =
   | OrderRejected
   | OrderCancelled
   | OrderFinalConfirmed;
+
+/** Every type of an order's events: what the order read models subscribe to. */
+export const ORDER_EVENT_TYPES: readonly OrderEvent['type'][] = [
+  'OrderPlaced',
+  'LicenseOrdered',
+  'LicenseReturned',
+  'OrderItemRemoved',
+  'OrderSubmitted',
+  'OrderApproved',
+  'OrderRejected',
+  'OrderCancelled',
+  'OrderFinalConfirmed',
+];
+
+export const isOrderEvent = (event: { readonly type: string }): event is OrderEvent => (ORDER_EVENT_TYPES as readonly string[]).includes(event.type);

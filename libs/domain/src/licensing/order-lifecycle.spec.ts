@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BASIC, CUSTOMER_ID, confirmedOrder, given, item, on, placeOrder, registerDemo, run, stateOf } from '../testing/customer-fixtures.js';
 import type { DomainErrorType } from '../shared/errors.js';
 import type { CustomerCommand } from './customer-account-decider.js';
-import { ORDER_TRANSITIONS } from './order-lifecycle.js';
-import { ORDER_STATUSES, type OrderStatus } from './order.js';
+import { isSettled, ORDER_TRANSITIONS } from './order-lifecycle.js';
+import { ORDER_STATUSES, type Order, type OrderStatus } from './order.js';
 import { orderOf } from './queries.js';
 
 const orderNo = '503037';
@@ -94,5 +94,12 @@ describe('order life cycle', () => {
 
   it('refuses a command on an unknown order', () => {
     given(held()).when(commands.ApproveOrder).thenThrows('order-not-found');
+  });
+});
+
+describe('settled orders', () => {
+  it('are the ones no command moves any more: Rejected, Cancelled and FinalConfirmed', () => {
+    const settled = ORDER_STATUSES.filter((status) => isSettled({ status } as Order));
+    expect(settled).toEqual(['Rejected', 'Cancelled', 'FinalConfirmed']);
   });
 });

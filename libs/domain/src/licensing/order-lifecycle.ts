@@ -32,6 +32,9 @@ export const ORDER_TRANSITIONS: { readonly [C in TransitionCommand]: { readonly 
   FinalConfirmOrder: { from: ['Approved'], to: 'FinalConfirmed' },
 };
 
+/** An order no command can move any more (Rejected, Cancelled, FinalConfirmed): read as the transition table says. */
+export const isSettled = (order: Order): boolean => !Object.values(ORDER_TRANSITIONS).some(({ from }) => from.includes(order.status));
+
 const assertTransition = (order: Order, command: TransitionCommand): void => {
   if (ORDER_TRANSITIONS[command].from.includes(order.status)) return;
   const at = { customerId: order.customerId, orderNo: order.orderNo, status: order.status };

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { DataSource, IsNull, Not } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { CurrentPrincipal } from '../../auth/auth.decorators.js';
 import type { Principal } from '../../auth/principal.js';
@@ -51,10 +51,7 @@ export class GetInventoryController {
     // Read before the rows, so the rows reflect at least this position.
     const position = await lowestPosition(this.pool, READ_MODELS);
     const rows = await this.dataSource.getRepository(LicenseInventoryRow).find({
-      where: [
-        { customerId, orderedPosition: Not(IsNull()) },
-        { customerId, assigned: Not(0) },
-      ],
+      where: { customerId },
       order: { orderedPosition: { direction: 'ASC', nulls: 'LAST' }, seenPosition: 'ASC' },
     });
     // The inventory row of API.md, without the read model's bookkeeping columns.
