@@ -24,20 +24,20 @@ export interface DocumentReadModel<Id extends object, Doc> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a document's tables each have their own row type
 export interface DocumentTable<Id extends object, Doc, Row extends object = any> {
   readonly spec: TableSpec<Row>;
-  /** The columns holding the document's id, named as in Id. */
+  /** The columns holding the document's id, named as in Id: the same in every table of the read model. */
   readonly idColumns: readonly (keyof Id & keyof Row & string)[];
   /** Rows outside this condition stay as they are (e.g. closed history) and are neither loaded nor removed. */
   readonly where?: string;
   rowsOf(document: Doc, id: Id): Row[];
 }
 
-/** The same key for the same id whatever the order its fields were written in. */
-const idKey = (id: object): string =>
-  JSON.stringify(
-    Object.entries(id)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([, value]) => value as unknown),
-  );
+/** A document's id as one string, its fields in the read model's id column order (ids are small: one or two fields). */
+const keyOf =
+  (columns: readonly string[]) =>
+  (id: object): string => {
+    const fields = id as Record<string, unknown>;
+    return columns.length === 1 ? String(fields[columns[0] ?? '']) : JSON.stringify(columns.map((column) => fields[column]));
+  };
 
 const sameRow = (a: object, b: object): boolean => {
   const left = a as Record<string, unknown>;
@@ -59,11 +59,13 @@ class TableBatch<Id extends object, Doc> {
   }
 
   /** The loaded rows per document. */
-  byDocument(): Map<string, object[]> {
+  byDocument(idKey: (id: object) => string): Map<string, object[]> {
     const grouped = new Map<string, object[]>();
     for (const row of this.rows.all()) {
-      const key = idKey(Object.fromEntries(this.table.idColumns.map((c) => [c, row[c]])));
-      grouped.set(key, [...(grouped.get(key) ?? []), row]);
+      const key = idKey(row);
+      const rows = grouped.get(key);
+      if (rows) rows.push(row);
+      else grouped.set(key, [row]);
     }
     return grouped;
   }
@@ -83,23 +85,30 @@ class TableBatch<Id extends object, Doc> {
 
 /** The read model as the projector runs it: load the batch's documents, fold its events, write what changed. */
 export function documentProjection<Id extends object, Doc>(model: DocumentReadModel<Id, Doc>): Projection {
+  const idKey = keyOf(model.tables[0]?.idColumns ?? []);
   return {
     name: model.name,
     eventTypes: model.eventTypes,
     tables: model.tables.map((t) => t.spec.table),
     async apply(events, sql) {
+      // Each event's documents, found once: [event, key, id] in event order.
+      const changes: [ProjectedEvent, string, Id][] = [];
       const touched = new Map<string, Id>();
-      for (const event of events) for (const id of model.documentsOf(event)) touched.set(idKey(id), id);
+      for (const event of events) {
+        for (const id of model.documentsOf(event)) {
+          const key = idKey(id);
+          changes.push([event, key, id]);
+          touched.set(key, id);
+        }
+      }
       if (touched.size === 0) return;
       const tables = model.tables.map((table) => new TableBatch(table));
       for (const table of tables) await table.load(sql, [...touched.values()]);
-      const stored = tables.map((table) => table.byDocument());
+      const stored = tables.map((table) => table.byDocument(idKey));
       const before = new Map<string, Doc | null>();
       for (const [key, id] of touched) before.set(key, model.documentOf(id, stored.map((rows) => rows.get(key) ?? [])));
       const after = new Map(before);
-      for (const event of events) {
-        for (const id of model.documentsOf(event)) after.set(idKey(id), model.evolve(after.get(idKey(id)) ?? null, event));
-      }
+      for (const [event, key] of changes) after.set(key, model.evolve(after.get(key) ?? null, event));
       for (const [key, id] of touched) {
         const [was, is] = [before.get(key) ?? null, after.get(key) ?? null];
         if (was !== is) for (const table of tables) table.write(id, was, is);

@@ -4,11 +4,17 @@ import { fileURLToPath } from 'node:url';
 
 const API_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** `npm run projector` as a child process on `databaseUrl`; resolves once its loop has started. */
-export async function startProjectorProcess(databaseUrl: string, args: readonly string[] = []): Promise<ChildProcess> {
+export type ProjectorProcess = ChildProcess & { readonly metricsUrl: string };
+
+/**
+ * `npm run projector` as a child process on `databaseUrl`; resolves once its loop has started. Its
+ * metrics listen on a free port (several run at once) unless `args` say otherwise.
+ */
+export async function startProjectorProcess(databaseUrl: string, args: readonly string[] = []): Promise<ProjectorProcess> {
+  const flags = args.some((arg) => arg.startsWith('--metrics-port=')) ? args : [...args, '--metrics-port=0'];
   // @swc-node/register compiles the sources with the tsconfig's decorator metadata, as Nest needs.
   const loader = ['--conditions=@ledger/source', '--import', '@swc-node/register/esm-register'];
-  const child = spawn(process.execPath, [...loader, 'src/projector.ts', ...args], {
+  const child = spawn(process.execPath, [...loader, 'src/projector.ts', ...flags], {
     cwd: API_DIR,
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'info', NODE_OPTIONS: '', SWC_NODE_PROJECT: './tsconfig.json' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -23,7 +29,9 @@ export async function startProjectorProcess(databaseUrl: string, args: readonly 
     child.once('exit', (code, signal) => reject(new Error(`projector exited (${code ?? signal}) before it started:\n${output}`)));
   });
   await started;
-  return child;
+  const metricsUrl = /projector metrics on (http:\/\/\S+\/metrics)/.exec(output)?.[1];
+  if (metricsUrl === undefined) throw new Error(`the projector did not say where its metrics are:\n${output}`);
+  return Object.assign(child, { metricsUrl });
 }
 
 export async function killProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
