@@ -81,26 +81,47 @@ const STAMPS: Partial<Record<OrderStatus, 'submittedAt' | 'approvedAt' | 'reject
   Cancelled: 'cancelledAt',
 };
 
-const orderRowOf = (view: OrderView): OrderRow => {
-  const { order } = view;
-  return {
-    ...{ orderNo: order.orderNo, customerId: order.customerId, title: order.title, type: order.type, status: order.status },
-    ...{ servicePlan: order.servicePlan, note: order.note, orderDate: order.orderDate, changeDate: order.changeDate },
-    ...{ submittedAt: view.submittedAt, approvedAt: view.approvedAt, rejectedAt: view.rejectedAt, rejectReason: order.rejectReason },
-    ...{ cancelledAt: view.cancelledAt, finalConfirmedAt: order.confirmedAt, effectiveDate: order.effectiveDate, updatedAt: view.updatedAt },
-  };
-};
+// Plain literals, not spreads: these run for every changed order of every batch.
+const orderRowOf = ({ order, submittedAt, approvedAt, rejectedAt, cancelledAt, updatedAt }: OrderView): OrderRow => ({
+  orderNo: order.orderNo,
+  customerId: order.customerId,
+  title: order.title,
+  type: order.type,
+  status: order.status,
+  servicePlan: order.servicePlan,
+  note: order.note,
+  orderDate: order.orderDate,
+  changeDate: order.changeDate,
+  submittedAt,
+  approvedAt,
+  rejectedAt,
+  rejectReason: order.rejectReason,
+  cancelledAt,
+  finalConfirmedAt: order.confirmedAt,
+  effectiveDate: order.effectiveDate,
+  updatedAt,
+});
 
 /** An item; once confirmed, with the confirm screen's Now / Order / To Be, dates and price. */
 const itemRowsOf = ({ order }: OrderView): OrderItemRow[] => {
-  const confirmed = new Map(order.confirmedItems.map((item) => [item.itemNo, item]));
+  const confirmed = order.confirmedItems.length === 0 ? undefined : new Map(order.confirmedItems.map((item) => [item.itemNo, item]));
   return order.items.map((item) => {
-    const done = confirmed.get(item.itemNo);
+    const done = confirmed?.get(item.itemNo);
     return {
-      ...{ orderNo: order.orderNo, itemNo: item.itemNo, itemGroup: item.itemGroup, package: item.package, quantity: item.quantity },
-      ...{ trialDays: item.trialDays, billingAccount: item.billingAccount, comment: item.comment, customerPrice: done?.customerPrice ?? item.customerPrice },
-      ...{ actDate: done?.actDate ?? null, billingStart: done?.billingStart ?? null },
-      ...{ nowQuantity: done?.now ?? null, orderQuantity: done?.order ?? null, toBeQuantity: done?.toBe ?? null },
+      orderNo: order.orderNo,
+      itemNo: item.itemNo,
+      itemGroup: item.itemGroup,
+      package: item.package,
+      quantity: item.quantity,
+      trialDays: item.trialDays,
+      billingAccount: item.billingAccount,
+      comment: item.comment,
+      customerPrice: done?.customerPrice ?? item.customerPrice,
+      actDate: done?.actDate ?? null,
+      billingStart: done?.billingStart ?? null,
+      nowQuantity: done?.now ?? null,
+      orderQuantity: done?.order ?? null,
+      toBeQuantity: done?.toBe ?? null,
     };
   });
 };

@@ -13,6 +13,7 @@ import { type EventStore, type JsonObject, type RecordedEvent, WrongExpectedRevi
 import { EVENT_STORE } from '../store/store.tokens.js';
 import { Clock } from './clock.js';
 import { CommandMetrics, NO_COMMAND_METRICS } from './command-metrics.js';
+import { KeyedQueue } from './keyed-queue.js';
 import { StreamStateCache } from './stream-state-cache.js';
 import type { RequestContext } from './request-context.js';
 
@@ -67,13 +68,15 @@ const foldRecorded = <E extends LedgerEvent, S>(
 ): S => events.reduce((state, event) => decider.evolve(state, readRecorded(event) as E), from);
 
 /**
- * The load -> decide -> append loop, written once. A concurrency conflict means another command
- * changed the stream in between: re-decide on the fresh state, which either succeeds or now breaks
- * a rule (that error is returned, never retried away).
+ * The load -> decide -> append loop, written once. Commands on one stream take turns in this
+ * process, so a concurrency conflict means another process changed the stream in between:
+ * re-decide on the fresh state, which either succeeds or now breaks a rule (that error is
+ * returned, never retried away).
  */
 @Injectable()
 export class DecisionLoop {
   private readonly cache = new StreamStateCache();
+  private readonly streams = new KeyedQueue();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -116,7 +119,10 @@ export class DecisionLoop {
     command: C,
     options: RunOptions<S> = {},
   ): Promise<Decision<E, S>> {
-    return this.metrics.command(command.type, () => this.decideAndAppend(streamId, decider, command, options));
+    // One command per stream at a time in this process: see KeyedQueue.
+    return this.streams.run(streamId, () =>
+      this.metrics.command(command.type, () => this.decideAndAppend(streamId, decider, command, options)),
+    );
   }
 
   private async decideAndAppend<C extends Command, E extends LedgerEvent, S>(
