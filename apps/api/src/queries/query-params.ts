@@ -4,6 +4,12 @@ import { z } from 'zod';
 export const minPosition = z.coerce.number().int().min(0).optional();
 export const limit = z.coerce.number().int().min(1).max(1000).default(50);
 
+/** Which page a query reads: `limit` rows after `cursor` (a decoded key), from the first row without one. */
+export interface PageRequest<K extends string | number> {
+  readonly limit: number;
+  readonly cursor?: K | undefined;
+}
+
 export interface Page<T> {
   readonly items: T[];
   readonly nextCursor: string | null;

@@ -62,6 +62,9 @@ export const inventoryRow = (pkg: string, itemGroup: string, held: number, count
   };
 };
 
+/** Held licenses no user is on: the available ones plus those a pending return reserves (what a fleet view calls idle). */
+export const idleLicenses = ({ held, assigned }: Pick<InventoryRow, 'held' | 'assigned'>): number => held - assigned;
+
 const assignedOf = (account: RegisteredAccount): Map<string, number> => {
   const assigned = new Map<string, number>();
   for (const user of account.users.values()) assigned.set(user.package, (assigned.get(user.package) ?? 0) + 1);

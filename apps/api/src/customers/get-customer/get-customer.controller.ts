@@ -1,3 +1,4 @@
+import { isSettled } from '@ledger/domain';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/auth.decorators.js';
@@ -24,9 +25,7 @@ export class GetCustomerController {
       billingAccount: account.billingAccount,
       sites: account.sites,
       users: account.users.size,
-      openOrders: orders
-        .filter((o) => ['Temporary', 'Submitted', 'Approved'].includes(o.status))
-        .map((o) => o.orderNo),
+      openOrders: orders.filter((o) => !isSettled(o)).map((o) => o.orderNo),
       position,
     };
   }

@@ -5,17 +5,15 @@ import { z } from 'zod';
 import { CurrentPrincipal } from '../../auth/auth.decorators.js';
 import type { Principal } from '../../auth/principal.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
-import { LicenseInventoryRow } from '../../read-models/license-inventory.entity.js';
 import { minPosition } from '../../queries/query-params.js';
 import { ReadScope } from '../../queries/read-scope.js';
 import { ReadYourWrites } from '../../queries/read-your-writes.js';
-import { lowestPosition } from '../../projections/checkpoints.js';
 import { DATABASE, SQL_POOL } from '../../store/store.tokens.js';
 import type { Database } from '../../store/open-database.js';
 import type { Pool } from 'pg';
 import { CustomerIdParam } from '../../http/params.js';
+import { customerInventory, INVENTORY_READ_MODELS } from './get-inventory.query.js';
 
-const READ_MODELS = ['customers', 'license-inventory'];
 const InventoryQuery = z.object({ minPosition }).strict();
 
 @ApiTags('customers')
@@ -47,18 +45,8 @@ export class GetInventoryController {
     // The inventory is what users act on ("only packages with available > 0 can be chosen"), so it
     // stays as fresh as it was when it was folded from the stream: by default it waits for the head.
     await this.scope.customer(principal, customerId);
-    await this.readYourWrites.waitForHead(query.minPosition, READ_MODELS);
-    // Read before the rows, so the rows reflect at least this position.
-    const position = await lowestPosition(this.pool, READ_MODELS);
-    const rows = await this.dataSource.getRepository(LicenseInventoryRow).find({
-      where: { customerId },
-      order: { orderedPosition: { direction: 'ASC', nulls: 'LAST' }, seenPosition: 'ASC' },
-    });
-    // The inventory row of API.md, without the read model's bookkeeping columns.
-    const packages = rows.map(({ package: pkg, itemGroup, held, pendingAdds, pendingReturns, toBe, assigned, reserved, available }) => ({
-      package: pkg,
-      ...{ itemGroup, held, pendingAdds, pendingReturns, toBe, assigned, reserved, available },
-    }));
+    await this.readYourWrites.waitForHead(query.minPosition, INVENTORY_READ_MODELS);
+    const { packages, position } = await customerInventory(this.dataSource, this.pool, customerId);
     return { customerId, packages, position };
   }
 }

@@ -13,6 +13,7 @@ import { ReadScope } from '../read-scope.js';
 import { ReadYourWrites } from '../read-your-writes.js';
 import { Clock } from '../../shared/clock.js';
 import { CustomerIdParam } from '../../http/params.js';
+import { customerTimeline } from './get-timeline.query.js';
 
 const MAX_DAYS = 1100;
 
@@ -29,39 +30,6 @@ const TimelineQuery = z
     path: ['to'],
     params: { rule: 'range' },
   });
-
-// Per package: the last change on or before each day of [from, to], so days without a change carry the held count forward.
-const SELECT_DAYS = `
-  SELECT package, day::text AS day, held FROM read_models.license_timeline_days
-   WHERE customer_id = $1 AND day BETWEEN $2 AND $3
-  UNION ALL
-  (SELECT DISTINCT ON (package) package, day::text, held FROM read_models.license_timeline_days
-    WHERE customer_id = $1 AND day < $2 ORDER BY package, day DESC)`;
-
-const SELECT_MONTHS = `
-  SELECT month, package, adds, returns FROM read_models.license_timeline_months
-   WHERE customer_id = $1 AND month BETWEEN $2 AND $3 ORDER BY month, package`;
-
-interface DayRow {
-  package: string;
-  day: string;
-  held: number;
-}
-
-const daysOf = (rows: readonly DayRow[], from: string, to: string) => {
-  const packages = [...new Set(rows.map((r) => r.package))].sort();
-  return packages.map((pkg) => {
-    const changes = rows.filter((r) => r.package === pkg).sort((a, b) => a.day.localeCompare(b.day));
-    const days: { day: string; held: number }[] = [];
-    let held = 0;
-    let next = 0;
-    for (let day = from; day <= to; day = addDays(day, 1)) {
-      while (next < changes.length && (changes[next]?.day ?? '') <= day) held = changes[next++]?.held ?? held;
-      days.push({ day, held });
-    }
-    return { package: pkg, days };
-  });
-};
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -92,8 +60,6 @@ export class GetTimelineController {
     const to =
       query.to ?? (query.from ? addDays(query.from, 89) : this.clock.now().toISOString().slice(0, 10));
     const from = query.from ?? addDays(to, -89);
-    const days = await this.pool.query<DayRow>(SELECT_DAYS, [customerId, from, to]);
-    const months = await this.pool.query(SELECT_MONTHS, [customerId, from.slice(0, 7), to.slice(0, 7)]);
-    return { customerId, from, to, packages: daysOf(days.rows, from, to), months: months.rows };
+    return { customerId, from, to, ...(await customerTimeline(this.pool, customerId, from, to)) };
   }
 }

@@ -7,25 +7,13 @@ import type { Principal } from '../../auth/principal.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
 import { SQL_POOL } from '../../store/store.tokens.js';
 import { extension } from '../../http/fields.js';
-import { cursorOf, limit, minPosition, pageOf } from '../query-params.js';
+import { cursorOf, limit, minPosition } from '../query-params.js';
 import { ReadScope } from '../read-scope.js';
 import { ReadYourWrites } from '../read-your-writes.js';
 import { CustomerIdParam } from '../../http/params.js';
+import { listUsers } from './list-users.query.js';
 
 const ListUsersQuery = z.object({ limit, cursor: cursorOf(extension), minPosition }).strict();
-
-interface UserRow {
-  extension: number;
-  name: string;
-  site: string;
-  portal_id: string;
-  email: string;
-  package: string;
-}
-
-const SELECT_USERS = `
-  SELECT extension, name, site, portal_id, email, package FROM read_models.users
-   WHERE customer_id = $1 AND extension > $2 ORDER BY extension LIMIT $3`;
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -51,23 +39,6 @@ export class ListUsersController {
   ) {
     await this.scope.customer(principal, customerId);
     await this.readYourWrites.waitFor(query.minPosition, ['customers', 'users']);
-    const rows = await this.pool.query<UserRow>(SELECT_USERS, [
-      customerId,
-      query.cursor ?? -1,
-      query.limit + 1,
-    ]);
-    return pageOf(
-      rows.rows,
-      query.limit,
-      (row) => ({
-        extension: row.extension,
-        name: row.name,
-        site: row.site,
-        portalId: row.portal_id,
-        email: row.email,
-        package: row.package,
-      }),
-      (row) => row.extension,
-    );
+    return listUsers(this.pool, customerId, query);
   }
 }

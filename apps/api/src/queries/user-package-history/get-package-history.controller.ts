@@ -11,12 +11,9 @@ import { minPosition } from '../query-params.js';
 import { ReadScope } from '../read-scope.js';
 import { ReadYourWrites } from '../read-your-writes.js';
 import { CustomerIdParam, ExtensionParam } from '../../http/params.js';
+import { packageHistory } from './get-package-history.query.js';
 
 const HistoryQuery = z.object({ minPosition }).strict();
-
-const SELECT_HISTORY = `
-  SELECT package, from_at, to_at FROM read_models.user_package_history
-   WHERE customer_id = $1 AND extension = $2 ORDER BY from_position`;
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -42,16 +39,8 @@ export class GetPackageHistoryController {
   ) {
     await this.scope.customer(principal, customerId);
     await this.readYourWrites.waitFor(query.minPosition, ['customers', 'users']);
-    const rows = await this.pool.query<{ package: string; from_at: Date; to_at: Date | null }>(
-      SELECT_HISTORY,
-      [customerId, extension],
-    );
-    if (rows.rowCount === 0) throw notFound('user', `${customerId}/${extension}`);
-    const packages = rows.rows.map((row) => ({
-      package: row.package,
-      from: row.from_at.toISOString(),
-      to: row.to_at?.toISOString() ?? null,
-    }));
+    const packages = await packageHistory(this.pool, customerId, extension);
+    if (packages === undefined) throw notFound('user', `${customerId}/${extension}`);
     return { customerId, extension, packages };
   }
 }
