@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError } from '@ledger/domain';
-import { WrongExpectedRevisionError } from '@ledger/event-store';
+import { ConcurrencyConflictError } from '@ledger/event-store';
 import { isTransient } from '../store/transient-error.js';
 import { DOMAIN_ERROR_STATUS } from './domain-error-status.js';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemDocument, ProblemError } from './problem.js';
@@ -32,7 +32,7 @@ export function toProblem(error: unknown): RenderedProblem {
       headers: {},
     };
   }
-  if (error instanceof WrongExpectedRevisionError) {
+  if (error instanceof ConcurrencyConflictError) {
     return { body: problem(409, 'concurrency-conflict', `${error.message}; retry the request`), headers: {} };
   }
   if (isTransient(error)) {

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { isDomainError } from '@ledger/domain';
-import { WrongExpectedRevisionError } from '@ledger/event-store';
+import { ConcurrencyConflictError } from '@ledger/event-store';
 import { ProblemError } from '../http/problem.js';
 
 /** How one run of the decision loop ended. */
@@ -10,7 +10,7 @@ const outcomeOf = (error: unknown): CommandOutcome => {
   // A scope miss (the authorize step's 404) is refused like a broken rule: the caller's doing, not ours.
   if (isDomainError(error) || (error instanceof ProblemError && error.problem.status < 500)) return 'refused';
   // The loop rethrows a conflict only once its retries are spent.
-  if (error instanceof WrongExpectedRevisionError) return 'conflict';
+  if (error instanceof ConcurrencyConflictError) return 'conflict';
   return 'error';
 };
 

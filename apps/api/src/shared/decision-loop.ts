@@ -9,7 +9,7 @@ import {
   readRecorded,
   toEnvelope,
 } from '@ledger/domain';
-import { type EventStore, type JsonObject, type RecordedEvent, WrongExpectedRevisionError } from '@ledger/event-store';
+import { type EventStore, type JsonObject, type RecordedEvent, ConcurrencyConflictError } from '@ledger/event-store';
 import { EVENT_STORE } from '../store/store.tokens.js';
 import { Clock } from './clock.js';
 import { CommandMetrics, NO_COMMAND_METRICS } from './command-metrics.js';
@@ -167,7 +167,7 @@ export class DecisionLoop {
         });
         return { state, revision: result.nextRevision, position: result.position, events };
       } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
+        if (!(error instanceof ConcurrencyConflictError) || attempt >= MAX_ATTEMPTS) throw error;
         // Jitter spreads the retries of a burst so they do not collide again in lockstep.
         await sleep(Math.random() * 5 * attempt);
       }

@@ -7,19 +7,28 @@ export abstract class EventStoreError extends Error {
   abstract readonly type: EventStoreErrorType;
 }
 
-/** The stream moved since the writer read it: reload, decide again, retry. */
-export class WrongExpectedRevisionError extends EventStoreError {
+/** Another writer got in the way: reload, decide again, retry. */
+export class ConcurrencyConflictError extends EventStoreError {
   readonly type = 'concurrency-conflict';
 
   constructor(
     readonly streamId: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConcurrencyConflictError';
+  }
+}
+
+/** The stream moved since the writer read it: reload, decide again, retry. */
+export class WrongExpectedRevisionError extends ConcurrencyConflictError {
+  constructor(
+    streamId: string,
     readonly expectedRevision: ExpectedRevision,
     /** The stream's last revision when the append was checked, or `no-stream`. */
     readonly actualRevision: number | 'no-stream',
   ) {
-    super(
-      `Stream "${streamId}": expected revision ${String(expectedRevision)}, but the stream is at ${String(actualRevision)}`,
-    );
+    super(streamId, `Stream "${streamId}": expected revision ${String(expectedRevision)}, but the stream is at ${String(actualRevision)}`);
     this.name = 'WrongExpectedRevisionError';
   }
 }

@@ -51,6 +51,64 @@ export const migrations: readonly Migration[] = [
       REVOKE UPDATE, DELETE, TRUNCATE ON event_store.events FROM PUBLIC;
     `,
   },
+  {
+    version: 3,
+    name: 'group commit: a batch of appends in one function call',
+    sql: `
+      -- Appends that arrive while a batch commits form the next batch (group-commit.ts): one call,
+      -- one counter-row lock, one commit. Each append is still checked on its own, in order, against
+      -- what the appends before it in the batch wrote, and gets its own result: the recorded events
+      -- of a retry, the stream's revision when the expected one is wrong, or its new position.
+      CREATE FUNCTION event_store.append_batch(appends jsonb) RETURNS jsonb
+      LANGUAGE plpgsql
+      -- A writer stuck behind a lock for this long gets an error it can retry, not an endless wait.
+      SET lock_timeout = '10s'
+      AS $fn$
+      DECLARE
+        append   jsonb;
+        results  jsonb[] := '{}';
+        head     bigint;
+        current  integer;
+        n        integer;
+        expected text;
+        recorded jsonb;
+      BEGIN
+        -- Taken first: the checks see every append committed before, and positions are handed out in
+        -- commit order (README "Ordering").
+        SELECT last INTO head FROM event_store.position FOR UPDATE;
+        FOR append IN SELECT value FROM jsonb_array_elements(appends) LOOP
+          n := jsonb_array_length(append->'events');
+          SELECT coalesce(jsonb_agg(jsonb_build_object(
+                   'streamId', e.stream_id, 'revision', e.revision, 'position', e.position,
+                   'sameContent', e.type = ev.event->>'type' AND e.data = ev.event->'data')), '[]'::jsonb)
+            INTO recorded
+            FROM event_store.events e
+            JOIN jsonb_array_elements(append->'events') AS ev(event) ON e.event_id = (ev.event->>'id')::uuid;
+          IF jsonb_array_length(recorded) > 0 THEN
+            results := results || jsonb_build_object('recorded', recorded);
+            CONTINUE;
+          END IF;
+          SELECT coalesce(max(revision), -1) INTO current FROM event_store.events WHERE stream_id = append->>'streamId';
+          expected := append->>'expected';
+          IF NOT (expected = 'any' OR (expected = 'no-stream' AND current < 0)
+                  OR (expected = 'stream-exists' AND current >= 0) OR expected = current::text) THEN
+            results := results || jsonb_build_object('current', current);
+            CONTINUE;
+          END IF;
+          INSERT INTO event_store.events (position, stream_id, revision, event_id, type, data, metadata)
+            SELECT head + e.ordinality, append->>'streamId', current + e.ordinality,
+                   (e.event->>'id')::uuid, e.event->>'type', e.event->'data', e.event->'metadata'
+              FROM jsonb_array_elements(append->'events') WITH ORDINALITY AS e(event, ordinality);
+          head := head + n;
+          results := results || jsonb_build_object('position', head, 'nextRevision', current + n);
+        END LOOP;
+        UPDATE event_store.position SET last = head;
+        PERFORM pg_notify('event_store_appended', head::text);
+        RETURN to_jsonb(results);
+      END
+      $fn$;
+    `,
+  },
 ];
 
 // Any constant works; it only has to differ from other advisory locks taken in the same database.

@@ -11,7 +11,7 @@ import type {
 } from '../port/event-store.js';
 import { validateAppend } from '../port/validate-append.js';
 import { NotificationListener } from './notification-listener.js';
-import { APPENDED_CHANNEL, appendToStream } from './append-to-stream.js';
+import { APPENDED_CHANNEL, GroupCommit } from './group-commit.js';
 import { followAll } from './follow-all.js';
 import { type MigrateOptions, runMigrations } from './migrations.js';
 import { createPgPool } from './pg-pool.js';
@@ -46,12 +46,14 @@ export class PostgresEventStore implements EventStore {
   // Subscription reads still running: close() lets them finish, because pg's pool strands a
   // query still connecting when the pool ends (in our tests its promise never settled).
   private readonly subscriptionReads = new Set<Promise<unknown>>();
+  private readonly appends: GroupCommit;
 
   /** Uses `pool` as it is; call `PostgresEventStore.migrate(pool)` first. */
   constructor(
     private readonly pool: pg.Pool,
     private readonly options: PostgresEventStoreOptions = {},
   ) {
+    this.appends = new GroupCommit(pool);
     const listen = options.listen ?? false;
     this.listener = listen === false ? undefined : new NotificationListener(listen, APPENDED_CHANNEL, () => this.wakeup.wake());
   }
@@ -83,7 +85,7 @@ export class PostgresEventStore implements EventStore {
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
     const valid = validateAppend(streamId, events, expectedRevision);
-    const result = await appendToStream(this.pool, streamId, valid, expectedRevision);
+    const result = await this.appends.append(streamId, valid, expectedRevision);
     // Subscribers of this process need not wait for the NOTIFY round trip (or the poll, without it).
     this.wakeup.wake();
     return result;
