@@ -3,5 +3,6 @@
 await import('./projection-catch-up.bench.js');
 await import('./command-load.bench.js');
 await import('./append-throughput.bench.js');
+await import('./http-writers.bench.js');
 await import('./read-model-replay.bench.js');
 await import('./lag-at-command-rate.bench.js');

@@ -15,6 +15,8 @@ export async function migrateReadModels(database: Database): Promise<void> {
     return;
   }
   const client = new pg.Client({ connectionString: database.url });
+  // A connection that dies while held emits 'error'; unheard, Node would end the process. The migration fails on its own.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [READ_MODEL_MIGRATION_LOCK]);
