@@ -2,6 +2,7 @@
 // Each merges its figures into bench/results/latest.json at the repository root (results.ts).
 await import('./projection-catch-up.bench.js');
 await import('./command-load.bench.js');
+await import('./cold-load.bench.js');
 await import('./append-throughput.bench.js');
 await import('./http-writers.bench.js');
 await import('./read-model-replay.bench.js');

@@ -61,9 +61,8 @@ const CONFLICT = '/api/problems/concurrency-conflict';
 const ATTEMPTS = 10;
 
 /**
- * Sends `command`, again while it answers 409 concurrency-conflict (as the problem says to): every
- * place order appends to the one order-numbers stream, so concurrent clients race there. Returns
- * the last answer and how many conflicts it took.
+ * Sends `command`, again while it answers 409 concurrency-conflict (as the problem says to):
+ * concurrent clients race on a customer's stream. Returns the last answer and how many conflicts it took.
  */
 export async function sendRetrying(
   command: Command,

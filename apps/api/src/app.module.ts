@@ -40,6 +40,7 @@ import { OrderCommands } from './orders/order-commands.js';
 import { RejectOrderHandler } from './orders/reject-order/reject-order.handler.js';
 import { SubmitOrderHandler } from './orders/submit-order/submit-order.handler.js';
 import { CatalogPrices } from './orders/place-order/catalog-prices.js';
+import { OrderNumberBlocks } from './orders/place-order/order-number-blocks.js';
 import { PackageCatalog } from './catalog/package-catalog.js';
 import { PlaceOrderController } from './orders/place-order/place-order.controller.js';
 import { PlaceOrderHandler } from './orders/place-order/place-order.handler.js';
@@ -134,6 +135,7 @@ export class AppModule {
         ResellerDirectory,
         PackageCatalog,
         CatalogPrices,
+        OrderNumberBlocks,
         {
           provide: IdempotencyStore,
           inject: [DATABASE],

@@ -7,6 +7,8 @@ export * from './events.js';
 export * from './catalog/catalog.js';
 export * from './resellers/reseller.js';
 export * from './orders/order-numbers.js';
+export * from './orders/order-number-blocks.js';
+export * from './orders/order-number-claim.js';
 
 export * from './licensing/events.js';
 export * from './licensing/order-events.js';

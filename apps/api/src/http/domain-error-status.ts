@@ -16,6 +16,8 @@ export const DOMAIN_ERROR_STATUS: { readonly [T in DomainErrorType]: number } = 
   'user-not-found': NOT_FOUND,
   'customer-exists': BROKEN_RULE,
   'order-exists': BROKEN_RULE,
+  // Numbers come from blocks no two processes share, so only a bug meets it; placing the order again takes a new number.
+  'order-number-taken': BROKEN_RULE,
   'package-exists': BROKEN_RULE,
   'reseller-exists': BROKEN_RULE,
   'no-sites': BROKEN_RULE,

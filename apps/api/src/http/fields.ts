@@ -1,4 +1,4 @@
-import { orderNumberRevision } from '@ledger/domain';
+import { isOrderNumber } from '@ledger/domain';
 import { z } from 'zod';
 
 export interface CharacterProblem {
@@ -68,11 +68,11 @@ const identifier = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1-40 lette
 export const customerId = identifier;
 export const resellerId = identifier;
 
-/** An order number: digits, and a number the order-numbers stream can have handed out. */
+/** An order number: digits, and a number this ledger can have given an order. */
 export const orderNo = z
   .string()
   .regex(/^\d+$/, 'must be a string of digits')
-  .refine((value) => orderNumberRevision(value) !== undefined, {
+  .refine(isOrderNumber, {
     message: 'is not a number this ledger gives orders',
     params: { rule: 'range' },
   });

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { customerStream, ORDER_NUMBERS_STREAM } from '@ledger/domain';
+import { customerStream, ORDER_NUMBERS_STREAM, orderNumberStream } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
 import { createTestDatabase, type TestDatabase } from '@ledger/event-store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,10 +14,10 @@ const API_DIR = fileURLToPath(new URL('../../', import.meta.url));
 const C = VERTICAL_DEMO.customerId;
 const TAKEOVER_SECONDS = 1;
 
-/** The API as a child process that SIGKILLs itself right after committing an append to `streamId`. */
+/** The API as a child process that SIGKILLs itself right after committing an append to a stream the regular expression `streams` matches. */
 async function crashingApi(
   databaseUrl: string,
-  streamId: string,
+  streams: string,
 ): Promise<{ baseUrl: string; child: ChildProcess }> {
   const loader = ['--conditions=@ledger/source', '--import', '@swc-node/register/esm-register'];
   const child = spawn(process.execPath, [...loader, 'src/testing/crash-after-append.ts'], {
@@ -25,7 +25,7 @@ async function crashingApi(
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
-      CRASH_AFTER_APPEND_TO: streamId,
+      CRASH_AFTER_APPEND_TO: streams,
       NODE_OPTIONS: '',
       SWC_NODE_PROJECT: './tsconfig.json',
     },
@@ -70,9 +70,9 @@ describe('Idempotency-Key when the process dies between the append and the respo
     await database?.drop();
   });
 
-  /** Sends the request to an API that dies after appending to `streamId`; returns the head right after the crash. */
-  async function crashDuring(streamId: string, path: string, body: unknown, key: string): Promise<number> {
-    const api = await crashingApi(database.url, streamId);
+  /** Sends the request to an API that dies after appending to a stream `streams` matches; returns the head right after the crash. */
+  async function crashDuring(streams: string, path: string, body: unknown, key: string): Promise<number> {
+    const api = await crashingApi(database.url, streams);
     const exited = once(api.child, 'exit');
     await expect(send(api.baseUrl, who.admin.token, path, body, key)).rejects.toThrow();
     const [, signal] = await exited;
@@ -98,8 +98,8 @@ describe('Idempotency-Key when the process dies between the append and the respo
       order('Crash after placing'),
       'crash-place',
     );
-    // The order number, OrderPlaced and its LicenseOrdered were committed by the dead process.
-    expect(afterCrash).toBe(head + 3);
+    // The dead process's block of numbers, its claim of one, OrderPlaced and its LicenseOrdered were committed.
+    expect(afterCrash).toBe(head + 4);
     const placed = (await store.readAll({ after: head })).find((event) => event.type === 'OrderPlaced');
 
     const retry = await send(
@@ -131,16 +131,19 @@ describe('Idempotency-Key when the process dies between the append and the respo
     expect(await store.headPosition()).toBe(afterCrash);
   });
 
-  it('only the order number assigned before the crash: the retry places the order with that number, once', async () => {
+  it('only the order number claimed before the crash: the retry places the order with that number, once', async () => {
     const head = await store.headPosition();
     const afterCrash = await crashDuring(
-      ORDER_NUMBERS_STREAM,
+      orderNumberStream(String.raw`\d+`),
       '/api/orders',
       order('Crash after numbering'),
       'crash-number',
     );
-    expect(afterCrash).toBe(head + 1);
-    const [assigned] = await store.readAll({ after: head });
+    // The dead process's block of numbers and its claim of one.
+    expect(afterCrash).toBe(head + 2);
+    const claimed = (await store.readAll({ after: head })).find(
+      (event) => event.type === 'OrderNumberClaimed',
+    );
 
     const retry = await send(
       app.baseUrl,
@@ -150,9 +153,36 @@ describe('Idempotency-Key when the process dies between the append and the respo
       'crash-number',
     );
     expect(retry.status).toBe(201);
-    expect((await retry.json()) as unknown).toMatchObject({ orderNo: assigned?.data.orderNo });
+    expect((await retry.json()) as unknown).toMatchObject({ orderNo: claimed?.data.orderNo });
     // OrderPlaced and LicenseOrdered only: no second order number.
     expect(await store.headPosition()).toBe(afterCrash + 2);
+  });
+
+  it('only a block of numbers reserved before the crash: the retry places the order with a number of another block', async () => {
+    const head = await store.headPosition();
+    const afterCrash = await crashDuring(
+      ORDER_NUMBERS_STREAM,
+      '/api/orders',
+      order('Crash after reserving'),
+      'crash-block',
+    );
+    expect(afterCrash).toBe(head + 1);
+    const [reserved] = await store.readAll({ after: head });
+    expect(reserved?.type).toBe('OrderNumbersReserved');
+    const { first, count } = reserved!.data as { first: number; count: number };
+
+    const retry = await send(
+      app.baseUrl,
+      who.admin.token,
+      '/api/orders',
+      order('Crash after reserving'),
+      'crash-block',
+    );
+    expect(retry.status).toBe(201);
+    const orderNo = Number(((await retry.json()) as { orderNo: string }).orderNo);
+    // The dead process's block is never handed out: a gap in the order numbers, never a number given twice.
+    expect(orderNo < first || orderNo >= first + count).toBe(true);
+    expect(await store.headPosition()).toBe(afterCrash + 3);
   });
 
   it('a submit recorded before the crash: the retry answers 200 Submitted, not 409, and records nothing more', async () => {

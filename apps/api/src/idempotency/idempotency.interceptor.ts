@@ -7,7 +7,7 @@ import type { AuthenticatedRequest } from '../auth/auth.decorators.js';
 import { nestingDepth } from '../http/json-depth.js';
 import { problem, PROBLEM_CONTENT_TYPE, ProblemError, validationProblem } from '../http/problem.js';
 import { toProblem } from '../http/problem.filter.js';
-import type { IdempotentRequest } from '../shared/decision-loop.js';
+import type { KeyedRequest } from '../shared/request-context.js';
 import { IdempotentAttempt } from './idempotent-attempt.js';
 import { bodyHash, type IdempotencyScope, IdempotencyStore } from './idempotency.store.js';
 
@@ -30,7 +30,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context
       .switchToHttp()
-      .getRequest<Request & AuthenticatedRequest & { idempotent?: IdempotentRequest }>();
+      .getRequest<Request & AuthenticatedRequest & { idempotent?: KeyedRequest }>();
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || typeof key !== 'string' || !request.principal) return next.handle();
     if (key.length === 0 || key.length > 200) {

@@ -1,4 +1,5 @@
-import type { AppendIntent, IdempotentRequest } from '../shared/decision-loop.js';
+import type { AppendIntent } from '../shared/decision-loop.js';
+import type { KeyedRequest } from '../shared/request-context.js';
 import { type IdempotencyScope, type IdempotencyStore, requestEventId } from './idempotency.store.js';
 
 /**
@@ -7,12 +8,12 @@ import { type IdempotencyScope, type IdempotencyStore, requestEventId } from './
  * this one finds those events (where the announcement says, with the ids the key gives) and
  * answers from them instead of recording the command again.
  */
-export class IdempotentAttempt implements IdempotentRequest {
+export class IdempotentAttempt implements KeyedRequest {
   constructor(
     private readonly store: IdempotencyStore,
     private readonly scope: IdempotencyScope,
     /** What earlier attempts of this key announced; empty on a first attempt. */
-    private readonly earlier: readonly AppendIntent[],
+    readonly earlierAppends: readonly AppendIntent[],
   ) {}
 
   eventId(streamId: string, index: number): string {
@@ -20,7 +21,7 @@ export class IdempotentAttempt implements IdempotentRequest {
   }
 
   earlierAppend(streamId: string): AppendIntent | undefined {
-    return this.earlier.find((intent) => intent.streamId === streamId);
+    return this.earlierAppends.find((intent) => intent.streamId === streamId);
   }
 
   intend(intent: AppendIntent): Promise<void> {

@@ -116,7 +116,8 @@ describe('GET /metrics (Prometheus, no token)', () => {
 
   it('counts commands by type and outcome as they were sent', () => {
     expect(deltas(scraped.before, scraped.after, 'ledger_commands_total', ['type', 'outcome'])).toEqual({
-      'AssignOrderNumber recorded': 1,
+      // The seed's orders reserved this process's block of numbers already: the order only claims one.
+      'ClaimOrderNumber recorded': 1,
       'PlaceOrder recorded': 1,
       'SubmitOrder recorded': 1,
       'SubmitOrder refused': 1,

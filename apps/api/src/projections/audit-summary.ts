@@ -38,6 +38,10 @@ export const auditSummary = (event: LedgerEvent): string => {
       return `Reseller ${event.data.resellerId} ${event.data.name} registered${event.data.parentResellerId ? ` under ${event.data.parentResellerId}` : ''}`;
     case 'OrderNumberAssigned':
       return `Order number ${event.data.orderNo} assigned to customer ${event.data.customerId}`;
+    case 'OrderNumbersReserved':
+      return `Order numbers ${event.data.first} to ${event.data.first + event.data.count - 1} reserved`;
+    case 'OrderNumberClaimed':
+      return `Order number ${event.data.orderNo} claimed for customer ${event.data.customerId}`;
     default: {
       const unexpected: never = event;
       return String(unexpected);

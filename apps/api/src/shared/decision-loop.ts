@@ -5,6 +5,7 @@ import {
   type Command,
   type CommandMetadata,
   type Decider,
+  fold,
   type LedgerEvent,
   readRecorded,
   toEnvelope,
@@ -60,12 +61,12 @@ export interface RunOptions<S> {
   readonly idempotent?: IdempotentRequest;
 }
 
-/** Folds stored events, read at their schema version, onto `from`. */
+/** Folds stored events, read at their schema version, onto `from` with the domain's fold (linear in the events; `from` is left as it was). */
 const foldRecorded = <E extends LedgerEvent, S>(
-  decider: Pick<Decider<never, E, S>, 'evolve'>,
+  decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState' | 'evolveAll'>,
   events: readonly RecordedEvent[],
   from: S,
-): S => events.reduce((state, event) => decider.evolve(state, readRecorded(event) as E), from);
+): S => fold(decider, events.map((event) => readRecorded(event) as E), from);
 
 /**
  * The load -> decide -> append loop, written once. Commands on one stream take turns in this
@@ -96,7 +97,7 @@ export class DecisionLoop {
 
   async load<E extends LedgerEvent, S>(
     streamId: string,
-    decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>,
+    decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState' | 'evolveAll'>,
   ): Promise<Loaded<S>> {
     const cached = this.cache.get<S>(decider, streamId);
     const recorded = await this.store.readStream(
@@ -159,7 +160,7 @@ export class DecisionLoop {
         const result = await this.metrics.append(newEvents.length, () =>
           this.store.appendToStream(streamId, newEvents, loaded.revision ?? 'no-stream'),
         );
-        const state = events.reduce(decider.evolve, loaded.state);
+        const state = fold(decider, events, loaded.state);
         this.cache.set(decider, streamId, {
           state,
           revision: result.nextRevision,
@@ -181,7 +182,7 @@ export class DecisionLoop {
    */
   private async recall<E extends LedgerEvent, S>(
     streamId: string,
-    decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>,
+    decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState' | 'evolveAll'>,
     { fromRevision, count }: AppendIntent,
     idempotent: IdempotentRequest,
   ): Promise<{ decision: Decision<E, S>; before: S } | undefined> {

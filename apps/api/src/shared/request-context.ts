@@ -1,6 +1,12 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Principal } from '../auth/principal.js';
-import type { IdempotentRequest } from './decision-loop.js';
+import type { AppendIntent, IdempotentRequest } from './decision-loop.js';
+
+/** A request with an Idempotency-Key (see IdempotentAttempt): what the decision loop uses, and every append its earlier attempts announced. */
+export interface KeyedRequest extends IdempotentRequest {
+  /** Empty on a first attempt. Place order finds here the order number an earlier attempt claimed. */
+  readonly earlierAppends: readonly AppendIntent[];
+}
 
 /** Who asks and within which flow: everything a command needs besides its data and the clock. */
 export interface RequestContext {
@@ -9,12 +15,12 @@ export interface RequestContext {
   /** The request's own id: the cause of whatever the command records. */
   readonly causationId: string;
   /** Set when the request carries an Idempotency-Key (see IdempotencyInterceptor). */
-  readonly idempotent?: IdempotentRequest;
+  readonly idempotent?: KeyedRequest;
 }
 
 interface ContextRequest {
   principal?: Principal;
-  idempotent?: IdempotentRequest;
+  idempotent?: KeyedRequest;
   correlationId?: string;
   id?: unknown;
 }

@@ -1,7 +1,8 @@
 /**
  * Test harness, run as its own process: the API on DATABASE_URL, which dies with SIGKILL the moment
- * an append to the stream CRASH_AFTER_APPEND_TO has been committed, before any response is written.
- * That is the window in which a client's retry could record a command twice.
+ * an append to a stream whose whole name matches the regular expression CRASH_AFTER_APPEND_TO has
+ * been committed, before any response is written. That is the window in which a client's retry
+ * could record a command twice.
  */
 import type { AddressInfo } from 'node:net';
 import { PostgresEventStore } from '@ledger/event-store';
@@ -10,6 +11,7 @@ import { testSettings } from './test-app.js';
 
 const { DATABASE_URL: url, CRASH_AFTER_APPEND_TO: target } = process.env;
 if (!url || !target) throw new Error('DATABASE_URL and CRASH_AFTER_APPEND_TO are required');
+const crashesAfter = new RegExp(`^(?:${target})$`);
 
 const append = PostgresEventStore.prototype.appendToStream;
 PostgresEventStore.prototype.appendToStream = async function (
@@ -17,7 +19,7 @@ PostgresEventStore.prototype.appendToStream = async function (
   ...args: Parameters<typeof append>
 ) {
   const result = await append.apply(this, args);
-  if (args[0] === target) process.kill(process.pid, 'SIGKILL');
+  if (crashesAfter.test(args[0])) process.kill(process.pid, 'SIGKILL');
   return result;
 };
 

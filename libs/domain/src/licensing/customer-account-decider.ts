@@ -6,7 +6,7 @@ import type { Decider } from '../shared/decider.js';
 import { CustomerNotFound } from '../shared/errors.js';
 import { addUser, type AddUser } from './add-user.js';
 import { changePackage, type ChangePackage } from './change-package.js';
-import { evolveAccount, initialAccount, type CustomerAccount, type RegisteredAccount } from './customer-account.js';
+import { evolveAccount, foldAccount, initialAccount, type CustomerAccount, type RegisteredAccount } from './customer-account.js';
 import type { CustomerEvent } from './events.js';
 import { decideOrder, type OrderCommand, type OrderContext } from './order-lifecycle.js';
 import { registerCustomer, type RegisterCustomer } from './register-customer.js';
@@ -49,5 +49,6 @@ export const decideAccount = (command: CustomerCommand, state: CustomerAccount):
 export const customerAccountDecider: Decider<CustomerCommand, CustomerEvent, CustomerAccount> = {
   decide: decideAccount,
   evolve: evolveAccount,
+  evolveAll: foldAccount,
   initialState: initialAccount,
 };

@@ -9,7 +9,7 @@ export type PlaceOrder = Command<
   'PlaceOrder',
   {
     readonly customerId: string;
-    /** Assigned beforehand on the order-numbers stream. */
+    /** Claimed beforehand on its own stream (see orders/order-numbers.ts). */
     readonly orderNo: string;
     readonly title: string;
     readonly type: OrderType;

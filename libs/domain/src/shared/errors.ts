@@ -17,6 +17,8 @@ const messages = {
   'duplicate-site': (c: Ids & { site: string }) => `site ${c.site} appears twice for ${c.customerId}`,
   'order-exists': (c: OrderIds) => `order ${c.orderNo} already exists for ${c.customerId}`,
   'order-not-found': (c: OrderIds) => `order ${c.orderNo} not found for ${c.customerId}`,
+  // Names no customer: the number may have been given to another tenant's.
+  'order-number-taken': (c: { orderNo: string }) => `order number ${c.orderNo} is already taken`,
   'quantity-zero': (c: OrderIds & { package: string }) => `order ${c.orderNo}: the quantity of ${c.package} must not be 0`,
   'invalid-quantity': (c: OrderIds & { package: string; quantity: number }) =>
     `order ${c.orderNo}: the quantity of ${c.package} must be a whole number, got ${c.quantity}`,
@@ -81,6 +83,7 @@ export const InvalidSiteRange = named('invalid-site-range');
 export const DuplicateSite = named('duplicate-site');
 export const OrderExists = named('order-exists');
 export const OrderNotFound = named('order-not-found');
+export const OrderNumberTaken = named('order-number-taken');
 export const QuantityZero = named('quantity-zero');
 export const InvalidQuantity = named('invalid-quantity');
 export const InvalidTrialDays = named('invalid-trial-days');

@@ -4,10 +4,19 @@ export const ORDER_NUMBERS_STREAM = 'order-numbers';
 
 const CUSTOMER_PREFIX = 'customer-';
 const RESELLER_PREFIX = 'reseller-';
+const ORDER_PREFIX = 'order-';
 
 export const customerStream = (customerId: string): string => `${CUSTOMER_PREFIX}${customerId}`;
 export const resellerStream = (resellerId: string): string => `${RESELLER_PREFIX}${resellerId}`;
+/** The stream of one order number: its claim, which names the customer whose stream holds the order. */
+export const orderNumberStream = (orderNo: string): string => `${ORDER_PREFIX}${orderNo}`;
 
 /** The customer id of a customer stream name, or undefined for any other stream. */
 export const customerIdOfStream = (stream: string): string | undefined =>
   stream.startsWith(CUSTOMER_PREFIX) ? stream.slice(CUSTOMER_PREFIX.length) : undefined;
+
+/** The order number of an order number's stream, or undefined for any other stream (`order-numbers` included). */
+export const orderNoOfStream = (stream: string): string | undefined => {
+  const orderNo = stream.startsWith(ORDER_PREFIX) ? stream.slice(ORDER_PREFIX.length) : '';
+  return /^\d+$/.test(orderNo) ? orderNo : undefined;
+};
