@@ -24,9 +24,14 @@ export interface GroupCommitLimits {
   readonly maxAppends: number;
   /** Bytes of event JSON per batch: one statement carries them all. */
   readonly maxBytes: number;
+  /**
+   * Batches on their way at once. The second waits for the counter lock while the first commits,
+   * so its round trip and this process's work on it overlap the first's fsync.
+   */
+  readonly inFlight: number;
 }
 
-const DEFAULT_LIMITS: GroupCommitLimits = { maxAppends: 256, maxBytes: 4 * 1024 * 1024 };
+const DEFAULT_LIMITS: GroupCommitLimits = { maxAppends: 256, maxBytes: 4 * 1024 * 1024, inFlight: 2 };
 
 /** Another writer's lock or snapshot got in the way: nothing was recorded, and trying again can succeed. */
 const RETRYABLE = new Set(['40001', '40P01', '55P03']);
@@ -41,7 +46,7 @@ const codeOf = (error: unknown): unknown => (error as { code?: unknown } | null)
  */
 export class GroupCommit {
   private waiting: Append[] = [];
-  private committing = false;
+  private committing = 0;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -52,16 +57,16 @@ export class GroupCommit {
     return new Promise((resolve, reject) => {
       const bytes = events.reduce((sum, event) => sum + JSON.stringify(event.data).length + JSON.stringify(event.metadata).length, 0);
       this.waiting.push({ streamId, events, expected, bytes, resolve, reject });
-      if (!this.committing) void this.commitWaiting();
+      if (this.committing < this.limits.inFlight) void this.commitWaiting();
     });
   }
 
   private async commitWaiting(): Promise<void> {
-    this.committing = true;
+    this.committing++;
     try {
       while (this.waiting.length > 0) await this.commit(this.nextBatch());
     } finally {
-      this.committing = false;
+      this.committing--;
     }
   }
 

@@ -63,6 +63,12 @@ export const migrations: readonly Migration[] = [
       LANGUAGE plpgsql
       -- A writer stuck behind a lock for this long gets an error it can retry, not an endless wait.
       SET lock_timeout = '10s'
+      -- Every lookup here has a unique index. A function's plans are made once per connection, and a
+      -- plan made while the table was small scans every event for good: measured, appends slowed from
+      -- 2,700 to 400 per second over 20,000 events. Without sequential scans the plans stay index lookups.
+      SET enable_seqscan = off
+      -- Short statements: compiling one (JIT) costs more than running it.
+      SET jit = off
       AS $fn$
       DECLARE
         append   jsonb;
@@ -75,14 +81,16 @@ export const migrations: readonly Migration[] = [
       BEGIN
         -- Taken first: the checks see every append committed before, and positions are handed out in
         -- commit order (README "Ordering").
-        SELECT last INTO head FROM event_store.position FOR UPDATE;
+        SELECT last INTO head FROM event_store.position WHERE singleton FOR UPDATE;
         FOR append IN SELECT value FROM jsonb_array_elements(appends) LOOP
           n := jsonb_array_length(append->'events');
+          -- Ids first, then the unique index: a plain join lets the planner hash-join a scan of every event.
           SELECT coalesce(jsonb_agg(jsonb_build_object(
                    'streamId', e.stream_id, 'revision', e.revision, 'position', e.position,
                    'sameContent', e.type = ev.event->>'type' AND e.data = ev.event->'data')), '[]'::jsonb)
             INTO recorded
-            FROM event_store.events e
+            FROM (SELECT * FROM event_store.events
+                   WHERE event_id = ANY (ARRAY(SELECT (value->>'id')::uuid FROM jsonb_array_elements(append->'events')))) e
             JOIN jsonb_array_elements(append->'events') AS ev(event) ON e.event_id = (ev.event->>'id')::uuid;
           IF jsonb_array_length(recorded) > 0 THEN
             results := results || jsonb_build_object('recorded', recorded);
@@ -102,7 +110,7 @@ export const migrations: readonly Migration[] = [
           head := head + n;
           results := results || jsonb_build_object('position', head, 'nextRevision', current + n);
         END LOOP;
-        UPDATE event_store.position SET last = head;
+        UPDATE event_store.position SET last = head WHERE singleton;
         PERFORM pg_notify('event_store_appended', head::text);
         RETURN to_jsonb(results);
       END
