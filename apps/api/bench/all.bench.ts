@@ -7,3 +7,7 @@ await import('./append-throughput.bench.js');
 await import('./http-writers.bench.js');
 await import('./read-model-replay.bench.js');
 await import('./lag-at-command-rate.bench.js');
+await import('./as-of.bench.js');
+await import('./embedded-rss.bench.js');
+await import('./reconciliation.bench.js');
+await import('./audit.bench.js');

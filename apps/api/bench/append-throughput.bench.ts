@@ -7,6 +7,7 @@
  * p50/p99 latency of each append. APPEND_ROUNDS and APPEND_COUNT size it.
  */
 import { randomUUID } from 'node:crypto';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the peer this benchmark measures against; only bench code imports it
 import { getPostgreSQLEventStore } from '@ledger/bench-emmett';
 import { type NewEvent, PostgresEventStore } from '@ledger/event-store';
 import { createTestDatabase } from '@ledger/event-store/testing';

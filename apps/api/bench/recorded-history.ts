@@ -1,6 +1,6 @@
-import { PostgresEventStore } from '@ledger/event-store';
+import { type EventStore, PostgresEventStore } from '@ledger/event-store';
 import { createTestDatabase } from '@ledger/event-store/testing';
-import { appendHistory, generateHistory } from '../src/projections/testing/ledger-history.js';
+import { appendHistory, generateHistory, type LedgerHistory } from '../src/projections/testing/ledger-history.js';
 import { openReadModels } from '../src/projections/testing/read-model-testing.js';
 import type { Database } from '../src/store/open-database.js';
 import { timed } from './timing.js';
@@ -29,7 +29,14 @@ export interface RecordedHistory {
 }
 
 /** A fresh database holding a generated history of realistic domain events, appended through the event store. */
-export async function recordHistory(size: HistorySize, seed = 1): Promise<RecordedHistory> {
+export async function recordHistory(
+  size: HistorySize,
+  seed = 1,
+  /** Seconds between two generated commands (see generateHistory). */
+  tickSeconds?: number,
+  /** How the streams' events are appended, and so interleaved in the global order. */
+  append: (store: EventStore, history: LedgerHistory) => Promise<void> = (to, history) => appendHistory(to, history, 100),
+): Promise<RecordedHistory> {
   const database = await createTestDatabase();
   const store = await PostgresEventStore.connect({ connectionString: database.url });
   const readModels = await openReadModels(database.url);
@@ -40,10 +47,10 @@ export async function recordHistory(size: HistorySize, seed = 1): Promise<Record
   };
   try {
     const started = performance.now();
-    const history = generateHistory({ ...size, seed });
+    const history = generateHistory({ ...size, seed, ...(tickSeconds !== undefined && { tickSeconds }) });
     const generate = performance.now() - started;
-    const append = await timed(() => appendHistory(store, history, 100));
-    const setupMs = { generateMs: Math.round(generate), appendMs: Math.round(append) };
+    const appendMs = await timed(() => append(store, history));
+    const setupMs = { generateMs: Math.round(generate), appendMs: Math.round(appendMs) };
     return { url: database.url, store, readModels, head: await store.headPosition(), setupMs, close };
   } catch (error) {
     await close();

@@ -17,7 +17,10 @@ import { DemoTokensController } from './demo/demo-tokens.controller.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { RateLimitGuard, rateLimitOptions } from './http/rate-limit.js';
 import { ProjectionsModule } from './projections/projections.module.js';
+import { AuditTrailController } from './queries/audit-trail/audit-trail.controller.js';
 import { GetTimelineController } from './queries/customer-timeline/get-timeline.controller.js';
+import { CustomerAsOfController } from './queries/customer-as-of/customer-as-of.controller.js';
+import { AsOfCheckpoints } from './queries/customer-as-of/as-of-checkpoints.js';
 import { ListUsersController } from './queries/customer-users/list-users.controller.js';
 import { FleetSummaryController } from './queries/fleet-summary/fleet-summary.controller.js';
 import { ListOrdersController } from './queries/list-orders/list-orders.controller.js';
@@ -55,6 +58,11 @@ import { Clock, SystemClock } from './shared/clock.js';
 import { CustomerCommands } from './shared/customer-commands.js';
 import { DecisionLoop } from './shared/decision-loop.js';
 import { StoreModule } from './store/store.module.js';
+import { ImportInvoiceController } from './invoices/import-invoice/import-invoice.controller.js';
+import { ImportInvoiceHandler } from './invoices/import-invoice/import-invoice.handler.js';
+import { CustomerReconciliationController } from './queries/reconciliation/customer-reconciliation.controller.js';
+import { ResellerReconciliationController } from './queries/reconciliation/reseller-reconciliation.controller.js';
+import { WasteFlagsController } from './queries/waste-flags/waste-flags.controller.js';
 import { AddUserController } from './users/add-user/add-user.controller.js';
 import { ChangePackageController } from './users/change-package/change-package.controller.js';
 import { RemoveUserController } from './users/remove-user/remove-user.controller.js';
@@ -82,6 +90,12 @@ const slices = {
     ListOrdersController,
     FleetSummaryController,
     GetTimelineController,
+    AuditTrailController,
+    CustomerAsOfController,
+    ImportInvoiceController,
+    CustomerReconciliationController,
+    ResellerReconciliationController,
+    WasteFlagsController,
     HealthController,
   ],
   handlers: [
@@ -98,6 +112,7 @@ const slices = {
     AddUserHandler,
     ChangePackageHandler,
     RemoveUserHandler,
+    ImportInvoiceHandler,
   ],
 };
 
@@ -130,6 +145,7 @@ export class AppModule {
         OrderCommands,
         ReadScope,
         ReadYourWrites,
+        AsOfCheckpoints,
         CustomerScope,
         OrderLocator,
         ResellerDirectory,

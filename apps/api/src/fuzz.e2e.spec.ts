@@ -12,6 +12,7 @@ import {
   USER_297,
   VERTICAL_DEMO,
 } from './testing/seed-fixtures.js';
+import { csvOf, INVOICE_HEADER } from './testing/invoice-upload.js';
 import { startTestApp, TEST_SECRET, type TestApp } from './testing/test-app.js';
 
 /**
@@ -44,6 +45,8 @@ interface Endpoint {
   readonly params?: Record<string, fc.Arbitrary<string>>;
   readonly query?: Record<string, fc.Arbitrary<string>>;
   readonly body?: fc.Arbitrary<unknown>;
+  /** A multipart/form-data upload, sent instead of a JSON body most of the time. */
+  readonly upload?: fc.Arbitrary<Upload>;
 }
 
 // ---------------------------------------------------------------- hostile values
@@ -502,6 +505,105 @@ const extraHeaders = fc.record(
 
 // ---------------------------------------------------------------- the endpoints
 
+// ---------------------------------------------------------------- uploads
+
+interface Upload {
+  readonly body: Uint8Array;
+  readonly contentType: string;
+}
+
+const BOUNDARY = 'fuzz-boundary-7MA4YWxkTrZu0gW';
+
+const invoiceCell = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      C,
+      OTHER_CUSTOMER,
+      'C999',
+      ...PACKAGE_NAMES,
+      '1',
+      '0',
+      '-1',
+      '1.5',
+      '2023-10',
+      '2023-13',
+      '20.00',
+      '1.005',
+      '1e3',
+      '',
+    ),
+  },
+  { weight: 1, arbitrary: hostileString },
+);
+
+/** CSV invoices: the real header or a hostile one, lines of about the right width. */
+const invoiceCsv = fc
+  .tuple(
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constant(INVOICE_HEADER) },
+      { weight: 1, arbitrary: fc.array(invoiceCell, { maxLength: 7 }) },
+    ),
+    fc.array(fc.array(invoiceCell, { minLength: 4, maxLength: 6 }), { maxLength: 6 }),
+  )
+  .map(([header, lines]) => Buffer.from(csvOf([header, ...lines])));
+
+const invoiceContent: fc.Arbitrary<Uint8Array> = fc.oneof(
+  { weight: 6, arbitrary: invoiceCsv },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      Buffer.from(''),
+      Buffer.from(`${INVOICE_HEADER.join(',')}\n"${C},unclosed`),
+      Buffer.from([0xff, 0xfe, 0x63, 0x00]),
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+    ),
+  },
+  // A ZIP's magic and then anything: what the XLSX reader makes of a broken workbook.
+  {
+    weight: 1,
+    arbitrary: fc
+      .uint8Array({ maxLength: 300 })
+      .map((bytes) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), bytes])),
+  },
+  { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }) },
+);
+
+const part = (name: string, fileName: string | undefined, content: Uint8Array): Buffer =>
+  Buffer.concat([
+    Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"${fileName === undefined ? '' : `; filename="${fileName}"\r\nContent-Type: text/csv`}\r\n\r\n`,
+    ),
+    content,
+    Buffer.from('\r\n'),
+  ]);
+
+/** An invoice upload: mostly well formed, now and then with another field, a hostile name, or cut short. */
+const invoiceUpload: fc.Arbitrary<Upload> = fc
+  .record({
+    field: mostly(['file'], 'invoice', ''),
+    fileName: fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom('invoice.csv', 'invoice.xlsx', 'invoice', 'invoice.xls') },
+      { weight: 1, arbitrary: hostileString },
+    ),
+    content: invoiceContent,
+    extra: fc.option(fc.tuple(hostileKey, hostileString), { freq: 6 }),
+    cut: fc.option(fc.nat(), { freq: 8 }),
+    boundary: mostly([BOUNDARY], 'other', ''),
+  })
+  .map(({ field, fileName, content, extra, cut, boundary }) => {
+    const parts = [
+      part(field, fileName, content),
+      ...(extra ? [part(extra[0], undefined, Buffer.from(extra[1]))] : []),
+    ];
+    const whole = Buffer.concat([...parts, Buffer.from(`--${BOUNDARY}--\r\n`)]);
+    return {
+      body: cut === null ? whole : whole.subarray(0, cut % (whole.length + 1)),
+      contentType: boundary === '' ? 'multipart/form-data' : `multipart/form-data; boundary=${boundary}`,
+    };
+  });
+
 interface World {
   /** Grows as the run places orders, so later requests move those through their life cycle. */
   readonly orderNos: string[];
@@ -588,6 +690,16 @@ const endpoints = ({ orderNos }: World): Endpoint[] => {
       query: {
         from: queryValue('2023-10-01', '2023-02-30', '1999-01-01'),
         to: queryValue('2023-10-31', '2030-01-01'),
+        minPosition,
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/customers/{customerId}/as-of',
+      callers: ['admin', 'manager', 'auditor', 'billingAnalyst'],
+      params: { customerId },
+      query: {
+        at: queryValue('2023-10-24T13:18:11Z', '2099-01-01T00:00:00+02:00', '1999-01-01T00:00:00Z', '2023-02-30T00:00:00Z', '2023-10-24'),
         minPosition,
       },
     },
@@ -708,6 +820,52 @@ const endpoints = ({ orderNos }: World): Endpoint[] => {
       params: { orderNo },
       body: empty,
     },
+    {
+      method: 'POST',
+      path: '/api/invoices',
+      callers: ['billingAnalyst', 'admin', 'otherAdmin'],
+      upload: invoiceUpload,
+    },
+    {
+      method: 'GET',
+      path: '/api/customers/{customerId}/reconciliation',
+      callers: ['billingAnalyst', 'admin', 'manager', 'otherAdmin'],
+      params: { customerId },
+      query: { month: queryValue('2023-10', '2023-13', '2023-1', '1999-01'), minPosition },
+    },
+    {
+      method: 'GET',
+      path: '/api/resellers/{resellerId}/reconciliation',
+      callers: ['billingAnalyst', 'admin', 'otherAdmin'],
+      params: { resellerId: segment(mostly(['RS-Vertical'], 'RS-Other', 'RS-Ghost')) },
+      query: {
+        month: queryValue('2023-10', '2023-13'),
+        limit,
+        cursor: queryValue(
+          Buffer.from(JSON.stringify(`${'0'.repeat(15)}:${C}`)).toString('base64url'),
+          'InJTIg',
+          'x',
+        ),
+        minPosition,
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/customers/{customerId}/waste',
+      callers: ['billingAnalyst', 'manager', 'auditor'],
+      params: { customerId },
+      query: { days: queryValue('30', '1', '0', '3651', '1.5'), minPosition },
+    },
+    { method: 'GET', path: '/api/audit', callers: ['auditor', 'manager', 'otherAdmin'], query: auditQuery },
+    { method: 'GET', path: '/api/audit.csv', callers: ['auditor', 'manager', 'otherAdmin'], query: auditQuery },
+    { method: 'GET', path: '/api/audit/verify', callers: ['auditor', 'manager'], query: { minPosition } },
+    {
+      method: 'GET',
+      path: '/api/audit/{position}',
+      callers: ['auditor', 'manager', 'otherAdmin'],
+      params: { position: segment(mostly(['1', '5', '20', '40'], '0', '-1', '999999', 'verify')) },
+      query: { minPosition },
+    },
     { method: 'GET', path: '/api/projections', callers: ['auditor', 'operator'] },
     {
       method: 'POST',
@@ -723,6 +881,23 @@ const endpoints = ({ orderNos }: World): Endpoint[] => {
       },
     },
   ];
+};
+
+/** The audit trail's filters; `type` may repeat, and the query string then carries it twice. */
+const auditQuery: Record<string, fc.Arbitrary<string>> = {
+  customerId: queryValue(C, OTHER_CUSTOMER),
+  extension: queryValue('297', '99999999', '1e2'),
+  orderNo: queryValue('500001', '0'),
+  actor: queryValue('customer-manager@RS-Vertical', '%'),
+  role: queryValue('approver', 'King'),
+  type: queryValue('OrderApproved', 'UserAdded', 'Nope'),
+  from: queryValue('2023-10-01', '2023-02-30', '2023-10-24T10:00:00Z', '2023-10-24T10:00:00+25:00'),
+  to: queryValue('2030-01-01', '1999-01-01'),
+  q: queryValue('297', '%_\\', 'Premium'),
+  order: queryValue('asc', 'desc', 'up'),
+  limit,
+  cursor: queryValue('NQ', 'LTE', 'x'),
+  minPosition,
 };
 
 const queryString = (query: Record<string, fc.Arbitrary<string>> = {}): fc.Arbitrary<string> => {
@@ -763,6 +938,7 @@ const request = (endpoint: Endpoint, tokens: Tokens): fc.Arbitrary<FuzzRequest> 
   const body = hasBody
     ? fc.option(jsonBody(endpoint.body ?? fc.constant({})), { freq: 8 })
     : fc.constant(null);
+  const upload = endpoint.upload ? fc.option(endpoint.upload, { freq: 5 }) : fc.constant(null);
   return fc
     .record({
       params,
@@ -772,6 +948,7 @@ const request = (endpoint: Endpoint, tokens: Tokens): fc.Arbitrary<FuzzRequest> 
       contentType,
       extra: fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: extraHeaders }),
       body,
+      upload,
     })
     .map(
       ({
@@ -781,13 +958,16 @@ const request = (endpoint: Endpoint, tokens: Tokens): fc.Arbitrary<FuzzRequest> 
         idempotencyKey: key,
         contentType: type,
         extra,
-        body: payload,
+        body: json,
+        upload: form,
       }) => {
+        const payload = form?.body ?? json;
         const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? name) + query;
         const headers: Record<string, string> = { ...(extra ?? {}) };
         if (auth !== undefined) headers.authorization = auth;
         if (endpoint.method === 'POST' && key !== undefined) headers['idempotency-key'] = key;
-        if (payload !== null && type !== undefined) headers['content-type'] = type;
+        if (form) headers['content-type'] = form.contentType;
+        else if (payload !== null && type !== undefined) headers['content-type'] = type;
         return {
           endpoint: `${endpoint.method} ${endpoint.path}`,
           method: endpoint.method,

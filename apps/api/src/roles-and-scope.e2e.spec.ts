@@ -11,6 +11,7 @@ import {
   USER_297,
   VERTICAL_DEMO,
 } from './testing/seed-fixtures.js';
+import { csvOf, INVOICE_HEADER, uploadInvoice } from './testing/invoice-upload.js';
 import { type Caller, startTestApp, type TestApp, type TestResponse } from './testing/test-app.js';
 
 /**
@@ -22,6 +23,8 @@ interface Ids {
   readonly customerId: string;
   readonly orderNo: string;
   readonly extension: number;
+  /** The position of an event of the tenant's own customer (an audit row). */
+  readonly position: number;
 }
 
 interface Endpoint {
@@ -34,6 +37,11 @@ interface Endpoint {
   readonly ledgerWide?: boolean;
   /** Names no tenant's resource (a new reseller's id): the takeover tests below cover it instead. */
   readonly noIds?: boolean;
+  /**
+   * What another tenant's request on these ids is refused with, when not 403 or 404: an invoice line
+   * naming another tenant's customer is a bad cell (400), worded as for a customer that does not exist.
+   */
+  readonly outsiderStatuses?: readonly number[];
 }
 
 const TENANTS: Role[] = ['reseller-admin', 'approver', 'customer-manager', 'auditor', 'billing-analyst'];
@@ -105,6 +113,11 @@ const ENDPOINTS: Endpoint[] = [
     route: 'GET /api/customers/{customerId}/timeline',
     allowed: TENANTS,
     send: (c, ids) => c.get(`/api/customers/${ids.customerId}/timeline`),
+  },
+  {
+    route: 'GET /api/customers/{customerId}/as-of',
+    allowed: TENANTS,
+    send: (c, ids) => c.get(`/api/customers/${ids.customerId}/as-of?at=2100-01-01T00:00:00Z`),
   },
   {
     route: 'GET /api/customers/{customerId}/users',
@@ -179,6 +192,61 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ['reseller-admin'],
     send: (c, ids) => c.post(`/api/orders/${ids.orderNo}/cancel`),
   },
+  {
+    route: 'POST /api/invoices',
+    allowed: ['billing-analyst', 'reseller-admin'],
+    outsiderStatuses: [400, 403],
+    send: (c, ids) =>
+      uploadInvoice(
+        c,
+        'invoice.csv',
+        csvOf([INVOICE_HEADER, [ids.customerId, 'Stand Alone VM', 1, '2023-10', 5]]),
+      ),
+  },
+  {
+    route: 'GET /api/customers/{customerId}/reconciliation',
+    allowed: TENANTS,
+    read: true,
+    send: (c, ids) => c.get(`/api/customers/${ids.customerId}/reconciliation?month=2023-10`),
+  },
+  {
+    route: 'GET /api/resellers/{resellerId}/reconciliation',
+    allowed: TENANTS,
+    read: true,
+    send: (c, ids) => c.get(`/api/resellers/${ids.resellerId}/reconciliation?month=2023-10`),
+  },
+  {
+    route: 'GET /api/customers/{customerId}/waste',
+    allowed: TENANTS,
+    read: true,
+    send: (c, ids) => c.get(`/api/customers/${ids.customerId}/waste`),
+  },
+  {
+    route: 'GET /api/audit',
+    allowed: TENANTS,
+    read: true,
+    send: (c, ids) => c.get(`/api/audit?customerId=${ids.customerId}`),
+  },
+  {
+    route: 'GET /api/audit.csv',
+    allowed: TENANTS,
+    read: true,
+    send: (c, ids) => c.get(`/api/audit.csv?customerId=${ids.customerId}`),
+  },
+  {
+    route: 'GET /api/audit/{position}',
+    allowed: TENANTS,
+    read: true,
+    send: (c, ids) => c.get(`/api/audit/${ids.position}?minPosition=${ids.position}`),
+  },
+  {
+    route: 'GET /api/audit/verify',
+    allowed: TENANTS,
+    read: true,
+    // Checks the caller's own scope and names no id: another tenant gets its own answer.
+    noIds: true,
+    send: (c) => c.get('/api/audit/verify'),
+  },
 ];
 
 const A = { resellerId: 'RS-Vertical', customerId: VERTICAL_DEMO.customerId };
@@ -198,6 +266,10 @@ describe('roles, tenancy and reseller scope', () => {
   };
   const temporaryOrder = async (who: Actors, customerId: string) =>
     (await who.admin.post('/api/orders', order(customerId))).body.orderNo as string;
+  const placedOrder = async (who: Actors, customerId: string) => {
+    const { orderNo, position } = (await who.admin.post('/api/orders', order(customerId))).body;
+    return { orderNo: orderNo as string, position: position as number };
+  };
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -216,8 +288,8 @@ describe('roles, tenancy and reseller scope', () => {
     ).toBe(201);
     await confirmedOrder(b, B.customerId, [item('Basic User With VM', 2)]);
     expect((await b.manager.post(`/api/customers/${B.customerId}/users`, USER_297)).status).toBe(201);
-    aIds = { ...A, orderNo: await temporaryOrder(a, A.customerId), extension: 297 };
-    bIds = { ...B, orderNo: await temporaryOrder(b, B.customerId), extension: 297 };
+    aIds = { ...A, ...(await placedOrder(a, A.customerId)), extension: 297 };
+    bIds = { ...B, ...(await placedOrder(b, B.customerId)), extension: 297 };
   });
   afterAll(() => app?.close());
 
@@ -271,7 +343,8 @@ describe('roles, tenancy and reseller scope', () => {
       it.each(ROLES)('as %s', async (role) => {
         const head = await app.headPosition();
         const response = await send(outsiders[role], aIds);
-        expect([403, 404], `${route} ${JSON.stringify(response.body)}`).toContain(response.status);
+        const refusals = ENDPOINTS.find((e) => e.route === route)?.outsiderStatuses ?? [403, 404];
+        expect(refusals, `${route} ${JSON.stringify(response.body)}`).toContain(response.status);
         const text = JSON.stringify(response.body);
         // The order's customer and the customer's reseller are the owners: neither is ever named
         // (unless the caller sent it itself, as the reseller of a new customer or in the path).

@@ -15,11 +15,11 @@ describe('recorded facts', () => {
   });
 
   it('versions every event type, all at 1 today', () => {
-    expect(LEDGER_EVENT_TYPES).toHaveLength(18);
+    expect(LEDGER_EVENT_TYPES).toHaveLength(19);
     expect(new Set(Object.values(SCHEMA_VERSION))).toEqual(new Set([1]));
   });
 
-  it('lists the types of a customer stream: every type but the catalog, reseller and order-number streams\'', () => {
+  it('lists the types of a customer stream: every type but the catalog, reseller, order-number and invoice streams\'', () => {
     expect(CUSTOMER_EVENT_TYPES).toHaveLength(13);
     expect(CUSTOMER_EVENT_TYPES).toEqual(expect.arrayContaining(['CustomerRegistered', 'OrderFinalConfirmed', 'PackageChanged']));
     expect(CUSTOMER_EVENT_TYPES).not.toContain('ResellerRegistered');

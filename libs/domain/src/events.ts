@@ -1,4 +1,5 @@
 /** Every event the ledger records, their schema versions, and the envelope that records them. */
+import type { InvoiceImported } from './billing/import-invoice.js';
 import type { PackageAdded } from './catalog/catalog.js';
 import type { CustomerEvent } from './licensing/events.js';
 import type { OrderNumbersReserved } from './orders/order-number-blocks.js';
@@ -8,7 +9,14 @@ import type { ResellerRegistered } from './resellers/reseller.js';
 import type { CommandMetadata, EventMetadata } from './shared/decider.js';
 import { UnknownEventType, UnsupportedEventVersion } from './shared/errors.js';
 
-export type LedgerEvent = CustomerEvent | PackageAdded | ResellerRegistered | OrderNumberAssigned | OrderNumbersReserved | OrderNumberClaimed;
+export type LedgerEvent =
+  | CustomerEvent
+  | PackageAdded
+  | ResellerRegistered
+  | OrderNumberAssigned
+  | OrderNumbersReserved
+  | OrderNumberClaimed
+  | InvoiceImported;
 export type LedgerEventType = LedgerEvent['type'];
 
 /** The current schema version of each event type; bump one and teach `upcast` the old shape. */
@@ -31,11 +39,19 @@ export const SCHEMA_VERSION: { readonly [T in LedgerEventType]: number } = {
   OrderNumberAssigned: 1,
   OrderNumbersReserved: 1,
   OrderNumberClaimed: 1,
+  InvoiceImported: 1,
 };
 
 export const LEDGER_EVENT_TYPES = Object.keys(SCHEMA_VERSION) as readonly LedgerEventType[];
 
-const OTHER_STREAMS: readonly LedgerEventType[] = ['PackageAdded', 'ResellerRegistered', 'OrderNumberAssigned', 'OrderNumbersReserved', 'OrderNumberClaimed'];
+const OTHER_STREAMS: readonly LedgerEventType[] = [
+  'PackageAdded',
+  'ResellerRegistered',
+  'OrderNumberAssigned',
+  'OrderNumbersReserved',
+  'OrderNumberClaimed',
+  'InvoiceImported',
+];
 
 /** The types a customer stream holds (the account's own events and its orders'). */
 export const CUSTOMER_EVENT_TYPES = LEDGER_EVENT_TYPES.filter((type) => !OTHER_STREAMS.includes(type)) as readonly CustomerEvent['type'][];

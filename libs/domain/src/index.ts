@@ -29,8 +29,13 @@ export * from './licensing/customer-account.js';
 export * from './licensing/customer-account-decider.js';
 export * from './licensing/inventory.js';
 export * from './licensing/queries.js';
+export * from './licensing/license-timeline.js';
 
+export * from './billing/money.js';
 export * from './billing/license-periods.js';
 export * from './billing/license-days.js';
 export * from './billing/expected-charges.js';
 export * from './billing/reconcile.js';
+export * from './billing/invoice-rows.js';
+export * from './billing/import-invoice.js';
+export * from './billing/waste.js';

@@ -41,6 +41,9 @@ export const DOMAIN_ERROR_STATUS: { readonly [T in DomainErrorType]: number } = 
   'extension-taken': BROKEN_RULE,
   'no-available-license': BROKEN_RULE,
   'same-package': BROKEN_RULE,
+  // The import handler answers it as a 400 listing every bad cell (API.md); this is its status anywhere else.
+  'invalid-invoice': 400,
+  'invoice-exists': BROKEN_RULE,
   'unknown-event-type': CORRUPT_HISTORY,
   'unsupported-event-version': CORRUPT_HISTORY,
 };

@@ -12,6 +12,13 @@ const extensionSegment = z
   .transform(Number)
   .pipe(extension);
 
+/** A global position of the event store: positive, and within the integers a JSON number holds exactly. */
+const positionSegment = z
+  .string()
+  .regex(/^\d{1,15}$/, 'must be a positive integer')
+  .transform(Number)
+  .pipe(z.number().int().min(1));
+
 const projectionName = z
   .string()
   .max(60)
@@ -45,3 +52,4 @@ export const OrderNoParam = () => pathParam('orderNo', orderNo, 'The order numbe
 export const ExtensionParam = () => pathParam('extension', extensionSegment, "The user's extension");
 export const ProjectionNameParam = () =>
   pathParam('name', projectionName, 'The read model, as GET /api/projections names it');
+export const PositionParam = () => pathParam('position', positionSegment, "The event's global position");

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { customerStream, ORDER_NUMBERS_STREAM, orderNumberStream } from '@ledger/domain';
+import { customerStream, invoiceStream, ORDER_NUMBERS_STREAM, orderNumberStream } from '@ledger/domain';
 import type { EventStore } from '@ledger/event-store';
 import { createTestDatabase, type TestDatabase } from '@ledger/event-store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -197,5 +197,32 @@ describe('Idempotency-Key when the process dies between the append and the respo
       position: afterCrash,
     });
     expect(await store.headPosition()).toBe(afterCrash);
+  });
+
+  it('an invoice imported before the crash: the retry answers with that import, under its id, and records nothing more', async () => {
+    const upload = (baseUrl: string) => {
+      const form = new FormData();
+      const csv = `customerId,package,quantity,period,amount\n${C},Basic User With VM,1,2023-10,20\n`;
+      form.append('file', new Blob([csv]), 'crash.csv');
+      const headers = { authorization: `Bearer ${who.admin.token}`, 'idempotency-key': 'crash-invoice' };
+      return fetch(`${baseUrl}/api/invoices`, { method: 'POST', headers, body: form });
+    };
+    const head = await store.headPosition();
+    const api = await crashingApi(database.url, invoiceStream('.+'));
+    const exited = once(api.child, 'exit');
+    await expect(upload(api.baseUrl)).rejects.toThrow();
+    expect((await exited)[1]).toBe('SIGKILL');
+    await sleep(TAKEOVER_SECONDS * 1000 + 200);
+    const [imported, ...more] = await store.readAll({ after: head });
+    expect(more).toEqual([]);
+
+    const retry = await upload(app.baseUrl);
+    expect(retry.status).toBe(201);
+    expect((await retry.json()) as unknown).toEqual({
+      invoiceId: imported?.data.invoiceId,
+      lines: 1,
+      position: imported?.position,
+    });
+    expect(await store.headPosition()).toBe(imported?.position);
   });
 });

@@ -1,4 +1,10 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+  SetMetadata,
+} from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
@@ -10,6 +16,11 @@ import { toProblem } from '../http/problem.filter.js';
 import type { KeyedRequest } from '../shared/request-context.js';
 import { IdempotentAttempt } from './idempotent-attempt.js';
 import { bodyHash, type IdempotencyScope, IdempotencyStore } from './idempotency.store.js';
+
+const UPLOAD_ROUTE = 'ledger:upload-route';
+
+/** Marks a multipart upload route, whose Idempotency-Key the route's UploadIdempotencyInterceptor handles. */
+export const IdempotentUpload = () => SetMetadata(UPLOAD_ROUTE, true);
 
 /** Far deeper than any request of the API (an order item sits at depth 3). */
 const MAX_BODY_DEPTH = 32;
@@ -28,18 +39,31 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    // An upload's body is parsed by its route's own interceptor, after this global one: the route
+    // keys it once the upload is read (UploadIdempotencyInterceptor).
+    if (this.reflector.get<boolean | undefined>(UPLOAD_ROUTE, context.getHandler())) return next.handle();
+    return this.keyed(context, next, (request) => request.body);
+  }
+
+  /** Claims the key for the request whose body `bodyOf` gives, or replays the first answer. */
+  protected keyed(
+    context: ExecutionContext,
+    next: CallHandler,
+    bodyOf: (request: Request) => unknown,
+  ): Observable<unknown> {
     const request = context
       .switchToHttp()
       .getRequest<Request & AuthenticatedRequest & { idempotent?: KeyedRequest }>();
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || typeof key !== 'string' || !request.principal) return next.handle();
+    const body = bodyOf(request);
     if (key.length === 0 || key.length > 200) {
       throw validationProblem([
         { field: 'Idempotency-Key', rule: 'length', message: 'must be 1 to 200 characters' },
       ]);
     }
     // The body is hashed to recognise a retry; nesting this deep is no request of this API.
-    if (nestingDepth(request.body) > MAX_BODY_DEPTH) {
+    if (nestingDepth(body) > MAX_BODY_DEPTH) {
       throw validationProblem([
         { field: 'body', rule: 'max-depth', message: `must not nest deeper than ${MAX_BODY_DEPTH} levels` },
       ]);
@@ -54,7 +78,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<Response>();
     const successStatus =
       this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
-    return from(this.store.claim(scope, bodyHash(request.body))).pipe(
+    return from(this.store.claim(scope, bodyHash(body))).pipe(
       mergeMap((claim) => {
         switch (claim.kind) {
           case 'replay':

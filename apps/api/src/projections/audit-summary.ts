@@ -42,6 +42,8 @@ export const auditSummary = (event: LedgerEvent): string => {
       return `Order numbers ${event.data.first} to ${event.data.first + event.data.count - 1} reserved`;
     case 'OrderNumberClaimed':
       return `Order number ${event.data.orderNo} claimed for customer ${event.data.customerId}`;
+    case 'InvoiceImported':
+      return `Invoice ${event.data.fileName} (${event.data.format}) imported for reseller ${event.data.resellerId}: ${event.data.lines.length} lines`;
     default: {
       const unexpected: never = event;
       return String(unexpected);

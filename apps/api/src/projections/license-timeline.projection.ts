@@ -1,11 +1,20 @@
-import { eventsOf, type Projection } from './projection.js';
-import { RowSet, type TableSpec } from './row-set.js';
+import { evolvePackageTimeline, type TimelineDay } from '@ledger/domain';
+import { type DocumentReadModel, documentProjection } from './document-projection.js';
+import type { TableSpec } from './row-set.js';
 
-interface DayRow {
+interface CustomerId {
+  customerId: string;
+}
+
+/** A customer's timeline per package: the days each held count changed on, by effective date. */
+interface CustomerTimeline {
+  readonly customerId: string;
+  readonly packages: ReadonlyMap<string, readonly TimelineDay[]>;
+}
+
+interface DayRow extends TimelineDay {
   customerId: string;
   package: string;
-  day: string;
-  held: number;
 }
 
 interface MonthRow {
@@ -19,7 +28,7 @@ interface MonthRow {
 const DAYS: TableSpec<DayRow> = {
   table: 'license_timeline_days',
   key: ['customerId', 'package', 'day'],
-  columns: { customerId: 'text', package: 'text', day: 'date', held: 'int4' },
+  columns: { customerId: 'text', package: 'text', day: 'date', adds: 'int4', returns: 'int4', held: 'int4' },
 };
 
 const MONTHS: TableSpec<MonthRow> = {
@@ -28,28 +37,57 @@ const MONTHS: TableSpec<MonthRow> = {
   columns: { customerId: 'text', package: 'text', month: 'text', adds: 'int4', returns: 'int4' },
 };
 
+const dayRowsOf = ({ customerId, packages }: CustomerTimeline): DayRow[] =>
+  [...packages].flatMap(([pkg, days]) => days.map((day) => ({ customerId, package: pkg, ...day })));
+
+/** Licenses that took effect and left in each month: the sums of its days, so the two always agree. */
+const monthRowsOf = (timeline: CustomerTimeline): MonthRow[] => {
+  const months = new Map<string, MonthRow>();
+  for (const { customerId, package: pkg, day, adds, returns } of dayRowsOf(timeline)) {
+    const month = day.slice(0, 7);
+    const key = JSON.stringify([pkg, month]);
+    const row = months.get(key) ?? { customerId, package: pkg, month, adds: 0, returns: 0 };
+    months.set(key, { ...row, adds: row.adds + adds, returns: row.returns + returns });
+  }
+  return [...months.values()];
+};
+
+const timelineOfRows = (customerId: string, rows: readonly DayRow[]): CustomerTimeline => {
+  const packages = new Map<string, TimelineDay[]>();
+  for (const { package: pkg, day, adds, returns, held } of [...rows].sort((a, b) =>
+    a.day.localeCompare(b.day),
+  )) {
+    const days = packages.get(pkg) ?? [];
+    days.push({ day, adds, returns, held });
+    packages.set(pkg, days);
+  }
+  return { customerId, packages };
+};
+
 /**
- * Held licenses per customer, package and day, and adds and returns per month. A final confirm is
- * what changes held licenses (whatever the change date), so both count on the confirm's UTC day.
+ * Held licenses per customer, package and day, and adds and returns per month, charted on each
+ * change's effective date (DOMAIN.md, Billing rules), not on the final confirm's day: a change date
+ * in the future schedules the change, and the day rows show it from that day on. The days are the
+ * domain's evolvePackageTimeline; the months are their sums.
  */
-export const licenseTimelineProjection: Projection = {
+export const licenseTimelineReadModel: DocumentReadModel<CustomerId, CustomerTimeline> = {
   name: 'license-timeline',
   eventTypes: ['OrderFinalConfirmed'],
-  tables: ['license_timeline_days', 'license_timeline_months'],
-  async apply(events, sql) {
-    const confirms = eventsOf(events, 'OrderFinalConfirmed').flatMap(({ event: { data } }) =>
-      data.items.map((item) => ({ customerId: data.customerId, package: item.package, day: data.confirmedAt.slice(0, 10), month: data.confirmedAt.slice(0, 7), item })),
-    );
-    if (confirms.length === 0) return;
-    const days = new RowSet(DAYS);
-    const months = new RowSet(MONTHS);
-    await months.load(sql, ['customerId', 'package', 'month'], confirms);
-    for (const { customerId, package: pkg, day, month, item } of confirms) {
-      days.put({ customerId, package: pkg, day, held: item.toBe });
-      const row = months.get({ customerId, package: pkg, month }) ?? { customerId, package: pkg, month, adds: 0, returns: 0 };
-      months.put({ ...row, adds: row.adds + Math.max(item.order, 0), returns: row.returns + Math.max(-item.order, 0) });
-    }
-    await days.flush(sql);
-    await months.flush(sql);
+  documentsOf: ({ event }) =>
+    event?.type === 'OrderFinalConfirmed' ? [{ customerId: event.data.customerId }] : [],
+  evolve(timeline, { event }) {
+    if (event?.type !== 'OrderFinalConfirmed') return timeline;
+    const packages = new Map(timeline?.packages);
+    for (const pkg of new Set(event.data.items.map((item) => item.package)))
+      packages.set(pkg, evolvePackageTimeline(packages.get(pkg) ?? [], event, pkg));
+    return { customerId: event.data.customerId, packages };
   },
+  tables: [
+    { spec: DAYS, idColumns: ['customerId'], rowsOf: dayRowsOf },
+    { spec: MONTHS, idColumns: ['customerId'], rowsOf: monthRowsOf },
+  ],
+  documentOf: ({ customerId }, [days]) =>
+    days?.length ? timelineOfRows(customerId, days as DayRow[]) : null,
 };
+
+export const licenseTimelineProjection = documentProjection(licenseTimelineReadModel);

@@ -1,5 +1,6 @@
 import { auditLogProjection } from './audit-log.projection.js';
 import { customersProjection } from './customers.projection.js';
+import { invoiceLinesProjection } from './invoice-lines.projection.js';
 import { licenseInventoryProjection } from './license-inventory.projection.js';
 import { licensePeriodsProjection } from './license-periods.projection.js';
 import { licenseTimelineProjection } from './license-timeline.projection.js';
@@ -16,6 +17,7 @@ export const PROJECTIONS: readonly Projection[] = [
   usersProjection,
   auditLogProjection,
   licensePeriodsProjection,
+  invoiceLinesProjection,
 ];
 
 export const projectionNamed = (name: string): Projection | undefined => PROJECTIONS.find((p) => p.name === name);

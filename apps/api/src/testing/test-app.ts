@@ -26,6 +26,8 @@ export interface Caller {
   post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse<T>>;
   put<T = any>(path: string, body?: unknown): Promise<TestResponse<T>>;
   delete<T = any>(path: string): Promise<TestResponse<T>>;
+  /** POST multipart/form-data; fetch writes the boundary into the content type. */
+  postForm<T = any>(path: string, form: FormData, headers?: Record<string, string>): Promise<TestResponse<T>>;
 }
 
 export interface TestApp {
@@ -38,7 +40,13 @@ export interface TestApp {
   request<T = any>(
     method: string,
     path: string,
-    init?: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string },
+    init?: {
+      body?: unknown;
+      token?: string;
+      headers?: Record<string, string>;
+      raw?: string;
+      form?: FormData;
+    },
   ): Promise<TestResponse<T>>;
   close(): Promise<void>;
 }
@@ -94,11 +102,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const request: TestApp['request'] = async (method, path, init = {}) => {
     const headers: Record<string, string> = { ...init.headers };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
-    let body: string | undefined = init.raw;
+    let body: string | FormData | undefined = init.form ?? init.raw;
     if (init.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(init.body);
-    } else if (init.raw !== undefined) {
+    } else if (init.raw !== undefined && init.form === undefined) {
       headers['content-type'] ??= 'application/json';
     }
     const response = await fetch(`${baseUrl}${path}`, {
@@ -131,6 +139,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
           request('POST', path, { token, body: body ?? {}, ...(headers && { headers }) }),
         put: (path, body) => request('PUT', path, { token, body }),
         delete: (path) => request('DELETE', path, { token }),
+        postForm: (path, form, headers) =>
+          request('POST', path, { token, form, ...(headers && { headers }) }),
       };
     },
     async close() {

@@ -7,6 +7,16 @@ type Ids = { readonly customerId: string };
 type OrderIds = Ids & { readonly orderNo: string };
 type PackageIds = Ids & { readonly package: string };
 type UserIds = Ids & { readonly extension: number };
+/** An invoice's bad cells (billing/invoice-rows.ts), every one of them. */
+type InvoiceErrors = {
+  readonly fileName: string;
+  readonly errors: readonly {
+    readonly line: number;
+    readonly column: string | null;
+    readonly rule: string;
+    readonly message: string;
+  }[];
+};
 
 const messages = {
   'customer-exists': (c: Ids) => `customer ${c.customerId} is already registered`,
@@ -47,6 +57,8 @@ const messages = {
   'same-package': (c: PackageIds & { extension: number }) => `user ${c.extension} of ${c.customerId} already has ${c.package}`,
   'package-exists': (c: { package: string }) => `package ${c.package} is already in the catalog`,
   'reseller-exists': (c: { resellerId: string }) => `reseller ${c.resellerId} is already registered`,
+  'invalid-invoice': (c: InvoiceErrors) => `the invoice has bad cells (${c.errors.length} listed); nothing was imported`,
+  'invoice-exists': (c: { invoiceId: string }) => `invoice ${c.invoiceId} is already imported`,
   'unknown-event-type': (c: { eventType: string }) => `no event type ${c.eventType} in the ledger`,
   'unsupported-event-version': (c: { eventType: string; version: number; current: number }) =>
     `${c.eventType} version ${c.version} cannot be read (current ${c.current})`,
@@ -104,5 +116,7 @@ export const UserNotFound = named('user-not-found');
 export const SamePackage = named('same-package');
 export const PackageExists = named('package-exists');
 export const ResellerExists = named('reseller-exists');
+export const InvalidInvoice = named('invalid-invoice');
+export const InvoiceExists = named('invoice-exists');
 export const UnknownEventType = named('unknown-event-type');
 export const UnsupportedEventVersion = named('unsupported-event-version');

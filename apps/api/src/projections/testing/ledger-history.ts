@@ -161,10 +161,18 @@ class CustomerLife {
 }
 
 /** A realistic history of `customers` customers with about `eventsPerCustomer` events each, from the domain's own deciders. */
-export function generateHistory(options: { customers: number; eventsPerCustomer: number; seed?: number; catalog?: boolean }): LedgerHistory {
+export function generateHistory(options: {
+  customers: number;
+  eventsPerCustomer: number;
+  seed?: number;
+  catalog?: boolean;
+  /** Time between two commands (61 s by default); longer spreads a small history over months, as billing needs. */
+  tickSeconds?: number;
+}): LedgerHistory {
   const random = randomFrom(options.seed ?? 42);
   let tick = 0;
-  const clock = () => new Date(START + tick++ * 61_000).toISOString();
+  const tickMs = (options.tickSeconds ?? 61) * 1000;
+  const clock = () => new Date(START + tick++ * tickMs).toISOString();
   const meta = (role: CommandMetadata['role']): CommandMetadata => ({ actor: `${role}@RS-Vertical`, role, now: clock(), correlationId: randomUUID(), causationId: randomUUID() });
   const streams = new Map<string, NewEvent[]>();
   if (options.catalog ?? true) streams.set(CATALOG_STREAM, PACKAGES.map((data) => newEvent({ type: 'PackageAdded', data }, meta('reseller-admin'))));

@@ -48,7 +48,7 @@ export class GetTimelineController {
   @ApiQuery({ name: 'minPosition', required: false, type: Number })
   @ApiOperation({
     summary:
-      'Held licenses per package and day over [from, to] (default: the last 90 days), and adds and returns per month',
+      'Held licenses per package and day over [from, to] (default: the last 90 days), and adds and returns per month, each change counted from its effective date (the later of the change date and the final confirm)',
   })
   async get(
     @CustomerIdParam() customerId: string,

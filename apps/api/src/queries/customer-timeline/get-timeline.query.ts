@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 
 /**
  * Per package: the changes within [$2, $3] plus the last one before $2, since the read model stores
- * only days on which a final confirm changed the count, and the range must start from what was held.
+ * only the days on which a change took effect (its effective date), and the range must start from what was held.
  */
 const SELECT_DAYS = `
   SELECT package, day::text AS day, held FROM read_models.license_timeline_days

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Starts a read model over: empty tables and its checkpoint at 0, so the projector refills them from the first event. */
-const reproject = (name: string, tables: readonly string[]): string => `
+export const reproject = (name: string, tables: readonly string[]): string => `
   TRUNCATE ${tables.map((t) => `read_models.${t}`).join(', ')};
   UPDATE read_models.projection_checkpoints
      SET position = 0, status = 'live', fault_position = NULL, fault_reason = NULL,
