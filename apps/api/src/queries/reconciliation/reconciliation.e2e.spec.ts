@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Clock } from '../../shared/clock.js';
 import { csvOf, INVOICE_HEADER, uploadInvoice, xlsxOf } from '../../testing/invoice-upload.js';
 import {
   type Actors,
@@ -10,6 +9,7 @@ import {
   seedVerticalDemo,
   VERTICAL_DEMO,
 } from '../../testing/seed-fixtures.js';
+import { SettableClock } from '../../testing/settable-clock.js';
 import { type Caller, startTestApp, type TestApp } from '../../testing/test-app.js';
 
 const C = VERTICAL_DEMO.customerId;
@@ -18,14 +18,6 @@ const EAST = 'C000000200';
 const OTHER = 'C000000900';
 const BASIC = 'Basic User With VM';
 const PREMIUM = 'Premium iPECS ONE USER';
-
-/** The story runs on fixed dates: each step sets the clock the command is accepted at. */
-class StoryClock extends Clock {
-  at = new Date('2023-09-20T10:00:00Z');
-  now(): Date {
-    return this.at;
-  }
-}
 
 /**
  * The seed's upgrade story on fixed dates (Basic 20, Premium 30 a month):
@@ -39,11 +31,12 @@ class StoryClock extends Clock {
  * - December (31 days): Premium 31 x 30 / 31 = 30.00.
  */
 describe('billing reconciliation of the seed upgrade story', () => {
-  const clock = new StoryClock();
+  // The story runs on fixed dates: each step sets the clock the command is accepted at.
+  const clock = new SettableClock('2023-09-20T10:00:00Z');
   let app: TestApp;
   let who: Actors;
   let analyst: Caller;
-  const on = (time: string) => (clock.at = new Date(time));
+  const on = (time: string) => clock.set(time);
   const reconciliation = async (month: string, caller: Caller = analyst) =>
     caller.get(`/api/customers/${C}/reconciliation?month=${month}&minPosition=${await app.headPosition()}`);
   const line = async (month: string, pkg: string) =>

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Clock } from '../../shared/clock.js';
 import {
   type Actors,
   confirmedOrder,
@@ -8,29 +7,24 @@ import {
   seedVerticalDemo,
   VERTICAL_DEMO,
 } from '../../testing/seed-fixtures.js';
+import { SettableClock } from '../../testing/settable-clock.js';
 import { type Caller, startTestApp, type TestApp } from '../../testing/test-app.js';
 
 const C = VERTICAL_DEMO.customerId;
 const BASIC = 'Basic User With VM';
 const PREMIUM = 'Premium iPECS ONE USER';
 
-class StoryClock extends Clock {
-  at = new Date('2023-09-20T10:00:00Z');
-  now(): Date {
-    return this.at;
-  }
-}
-
 /**
  * The seed's story up to the upgrade (Basic billed from 1 Oct, 297 on it; +1 Premium billed from
  * 30 Oct after a trial; 297 moved to Premium on 21 Oct 09:00), with the Basic license never returned.
  */
 describe('waste flags of the seed customer', () => {
-  const clock = new StoryClock();
+  // The story runs on fixed dates: each step sets the clock the command is accepted at.
+  const clock = new SettableClock('2023-09-20T10:00:00Z');
   let app: TestApp;
   let who: Actors;
   let reader: Caller;
-  const on = (time: string) => (clock.at = new Date(time));
+  const on = (time: string) => clock.set(time);
   const waste = async (query = '', caller: Caller = reader) =>
     caller.get(`/api/customers/${C}/waste?minPosition=${await app.headPosition()}${query}`);
 
