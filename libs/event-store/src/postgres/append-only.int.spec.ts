@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newEvents, uniqueName } from '../contract/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { createPgPool } from './pg-pool.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 
 // Each statement would change recorded history; none may succeed, whoever sends it.
@@ -21,7 +22,7 @@ let store: PostgresEventStore;
 beforeAll(async () => {
   database = await createTestDatabase();
   store = await PostgresEventStore.connect({ connectionString: database.url, listen: false });
-  owner = new pg.Pool({ connectionString: database.url, max: 2 });
+  owner = createPgPool(database.url, 2);
 });
 afterAll(async () => {
   await store?.close();
@@ -55,7 +56,7 @@ describe('event_store.events is append-only', () => {
     const url = new URL(database.url);
     url.username = role;
     let app: PostgresEventStore | undefined;
-    const appSql = new pg.Pool({ connectionString: url.toString(), max: 2 });
+    const appSql = createPgPool(url.toString(), 2);
     try {
       await PostgresEventStore.migrate(owner, { appRole: role });
       // The same setting on the role's own connection: the schema is current, nothing to grant.

@@ -1,8 +1,9 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newEvent, newEvents, uniqueName } from '../contract/fixtures.js';
 import { ConcurrencyConflictError, InvalidAppendError, WrongExpectedRevisionError } from '../port/errors.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
+import { createPgPool } from './pg-pool.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 
 /**
@@ -18,7 +19,7 @@ describe('PostgreSQL group commit', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    pool = createPgPool(database.url, 10);
     await PostgresEventStore.migrate(pool);
     // Counts checkouts (pool.query checks out through connect with a callback, so pass everything on).
     const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;

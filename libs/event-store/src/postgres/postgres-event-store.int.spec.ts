@@ -1,9 +1,9 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventStoreContract } from '../contract/event-store.contract.js';
 import { follow, newEvents, uniqueName } from '../contract/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { migrations, runMigrations } from './migrations.js';
+import { createPgPool } from './pg-pool.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 
 let database: TestDatabase;
@@ -23,7 +23,7 @@ eventStoreContract('PostgreSQL', {
 describe('PostgreSQL migrations', () => {
   it('apply once when two processes start at the same time', async () => {
     const fresh = await createTestDatabase();
-    const pools = [1, 2].map(() => new pg.Pool({ connectionString: fresh.url, max: 1 }));
+    const pools = [1, 2].map(() => createPgPool(fresh.url, 1));
     try {
       const applied = await Promise.all(pools.map((pool) => runMigrations(pool)));
       expect(applied.flat().sort()).toEqual(migrations.map((m) => m.version));
