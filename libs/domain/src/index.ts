@@ -1,4 +1,5 @@
 export * from './shared/decider.js';
+export * from './shared/roles.js';
 export * from './shared/errors.js';
 export * from './shared/dates.js';
 export * from './shared/streams.js';
@@ -15,6 +16,7 @@ export * from './licensing/order-events.js';
 export * from './licensing/order.js';
 export * from './licensing/order-items.js';
 export * from './licensing/order-lifecycle.js';
+export * from './licensing/order-actions.js';
 export * from './licensing/order-status-commands.js';
 export * from './licensing/place-order.js';
 export * from './licensing/replace-order-items.js';
