@@ -1,10 +1,14 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import pino from 'pino';
 import { AppModule, type AppOverrides } from './app.module.js';
+import { DASHBOARD_DIR } from './config/app-config.js';
 import type { LedgerSettings } from './config/config.module.js';
 import { setUpOpenApi } from './http/openapi.js';
+import { dashboard } from './http/dashboard.js';
 import { allowCrossOrigin, securityHeaders } from './http/security-headers.js';
 import { PinoNestLogger } from './logging/pino-logger.js';
 import { LedgerMetrics } from './metrics/ledger-metrics.js';
@@ -26,6 +30,14 @@ export async function createApp(
   // Before the OpenAPI UI's routes, which Express matches in the order they were added.
   app.use(securityHeaders());
   allowCrossOrigin(app, settings.app.corsOrigins);
+  // Before Nest's routes, which come last; it leaves /api and /metrics to them.
+  const dashboardDir = settings.app.dashboardDir ?? DASHBOARD_DIR;
+  app.use(dashboard(dashboardDir));
+  if (!existsSync(join(dashboardDir, 'index.html'))) {
+    logger.warn(
+      `the dashboard is not built (no ${dashboardDir}/index.html): / answers 404 until \`npm run build\``,
+    );
+  }
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.enableShutdownHooks();
   setUpOpenApi(app);

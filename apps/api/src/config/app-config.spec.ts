@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_RATE_LIMITS, loadAppConfig, localUrl, secretFolder } from './app-config.js';
+import { existsSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import {
+  ConfigError,
+  DASHBOARD_DIR,
+  DEFAULT_RATE_LIMITS,
+  loadAppConfig,
+  localUrl,
+  secretFolder,
+} from './app-config.js';
 
 const FOLDER_SECRET = 'a-secret-read-from-the-data-folder-0123456789';
 const CONFIGURED = {
@@ -27,6 +36,11 @@ describe('loadAppConfig', () => {
       corsOrigins: [],
       rateLimits: DEFAULT_RATE_LIMITS,
     });
+  });
+
+  it("serves the dashboard's build from apps/dashboard/dist, beside the API's own folder", () => {
+    expect(DASHBOARD_DIR.split(sep).slice(-3)).toEqual(['apps', 'dashboard', 'dist']);
+    expect(existsSync(join(DASHBOARD_DIR, '..', '..', 'api', 'package.json'))).toBe(true);
   });
 
   it('listens on the HOST given', () => {

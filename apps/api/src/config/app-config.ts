@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -29,6 +30,8 @@ export interface AppConfig {
   /** Browser origins allowed to call the API cross-origin; the dashboard is served on the API's own origin. */
   readonly corsOrigins: readonly string[];
   readonly rateLimits: RateLimits;
+  /** The dashboard's Vite build (index.html, assets/), served at `/`: DASHBOARD_DIR unless a test points elsewhere. */
+  readonly dashboardDir?: string;
 }
 
 /** A dashboard screen loads a handful of reads; a script paging through the audit log stays well under this. */
@@ -36,6 +39,22 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   perToken: { limit: 300, ttlMs: 10_000 },
   perIp: { limit: 1_000, ttlMs: 10_000 },
 };
+
+/**
+ * For an app only a bulk writer of this process calls (the demo generator's, the tests'): far above
+ * any such load, so it never meets them; the 1 s window keeps the throttler's list of recent hits short.
+ */
+export const BULK_RATE_LIMITS: RateLimits = {
+  perToken: { limit: 1_000_000, ttlMs: 1_000 },
+  perIp: { limit: 1_000_000, ttlMs: 1_000 },
+};
+
+/**
+ * apps/dashboard/dist, found from this file's place: apps/api/dist/config once built, apps/api/src/config
+ * when run from source, both three levels below apps/. Not an environment variable: the API serves
+ * the dashboard of its own checkout.
+ */
+export const DASHBOARD_DIR = fileURLToPath(new URL('../../../dashboard/dist', import.meta.url));
 
 /** The dashboard's Vite dev server (apps/dashboard, `vite` on port 5173). */
 const DEV_DASHBOARD_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
@@ -53,10 +72,7 @@ const port = z.coerce.number().int().min(0).max(65535);
 export function loadAppConfig(env: NodeJS.ProcessEnv, dataFolderSecret?: string): AppConfig {
   const portValue = port.safeParse(env.PORT ?? '3000');
   if (!portValue.success) throw new ConfigError(`PORT must be an integer from 0 to 65535, got "${env.PORT}"`);
-  const logLevel = env.LOG_LEVEL ?? 'info';
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
-    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
-  }
+  const logLevel = loadLogLevel(env);
   const secret = env.AUTH_JWT_SECRET;
   if (secret !== undefined && secret.length < 32) {
     throw new ConfigError('AUTH_JWT_SECRET must be at least 32 characters');
@@ -74,12 +90,20 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, dataFolderSecret?: string)
   return {
     port: portValue.data,
     host: hostOf(env.HOST, development),
-    logLevel: logLevel as AppConfig['logLevel'],
+    logLevel,
     jwtSecret,
     secretSource,
     corsOrigins: development ? DEV_DASHBOARD_ORIGINS : [],
     rateLimits: DEFAULT_RATE_LIMITS,
   };
+}
+
+export function loadLogLevel(env: NodeJS.ProcessEnv): AppConfig['logLevel'] {
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  return logLevel as AppConfig['logLevel'];
 }
 
 function hostOf(value: string | undefined, development: boolean): string {

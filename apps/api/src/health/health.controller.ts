@@ -20,7 +20,10 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck()
-  @ApiOperation({ summary: 'Liveness and event-store reachability (no token needed)' })
+  @ApiOperation({
+    operationId: 'getHealth',
+    summary: 'Liveness and event-store reachability (no token needed)',
+  })
   async check(@Res({ passthrough: true }) response: Response) {
     try {
       return await this.health.check([() => this.eventStore()]);

@@ -2,7 +2,10 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LedgerWide, Roles } from '../auth/auth.decorators.js';
 import { ProjectionsService } from './projections.service.js';
+import { ApiIdempotencyKey, ApiProblems } from '../http/api-problems.js';
+import { ApiResult, type ResponseBody } from '../http/api-responses.js';
 import { ProjectionNameParam } from '../http/params.js';
+import { projectionStatuses, rebuildStarted } from './projections.response.js';
 
 @ApiTags('projections')
 @ApiBearerAuth()
@@ -13,10 +16,13 @@ export class ProjectionsController {
   @Get()
   @LedgerWide()
   @ApiOperation({
+    operationId: 'listProjections',
     summary:
       "Each read model: position, lag (events and seconds), live or rebuilding, and a rebuild's progress",
   })
-  list() {
+  @ApiResult(200, projectionStatuses, 'Every read model')
+  @ApiProblems(401, 503)
+  list(): Promise<ResponseBody<typeof projectionStatuses>> {
     return this.projections.statuses();
   }
 
@@ -24,9 +30,17 @@ export class ProjectionsController {
   @HttpCode(202)
   @Roles('operator')
   @ApiOperation({
+    operationId: 'rebuildProjection',
     summary: 'Replays every event into fresh tables while the live ones keep serving, then swaps them in',
   })
-  async rebuild(@ProjectionNameParam() name: string) {
+  @ApiIdempotencyKey()
+  @ApiResult(
+    202,
+    rebuildStarted,
+    'The rebuild runs in the background: GET /api/projections shows its progress',
+  )
+  @ApiProblems(400, 401, 403, 404, 409, 503)
+  async rebuild(@ProjectionNameParam() name: string): Promise<ResponseBody<typeof rebuildStarted>> {
     await this.projections.rebuild(name);
     return { name, status: 'rebuilding' };
   }

@@ -4,7 +4,10 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { CurrentPrincipal } from '../../auth/auth.decorators.js';
 import type { Principal } from '../../auth/principal.js';
+import { ApiProblems } from '../../http/api-problems.js';
+import { ApiResult, type ResponseBody } from '../../http/api-responses.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
+import { customerInventoryResponse } from '../customer.response.js';
 import { minPosition } from '../../queries/query-params.js';
 import { ReadScope } from '../../queries/read-scope.js';
 import { ReadYourWrites } from '../../queries/read-your-writes.js';
@@ -33,15 +36,18 @@ export class GetInventoryController {
 
   @Get(':customerId/inventory')
   @ApiOperation({
+    operationId: 'getCustomerInventory',
     summary:
       'License inventory per package: held (Now), pending adds and returns, To Be, assigned, reserved, available (from the read model)',
   })
   @ApiQuery({ name: 'minPosition', required: false, type: Number })
+  @ApiResult(200, customerInventoryResponse, 'One row per package the customer has had licenses or orders of')
+  @ApiProblems(400, 401, 403, 404, 503)
   async get(
     @CustomerIdParam() customerId: string,
     @Query(new ZodPipe(InventoryQuery)) query: z.output<typeof InventoryQuery>,
     @CurrentPrincipal() principal: Principal,
-  ) {
+  ): Promise<ResponseBody<typeof customerInventoryResponse>> {
     // The inventory is what users act on ("only packages with available > 0 can be chosen"), so it
     // stays as fresh as it was when it was folded from the stream: by default it waits for the head.
     await this.scope.customer(principal, customerId);

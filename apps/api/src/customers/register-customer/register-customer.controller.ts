@@ -2,7 +2,10 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.decorators.js';
-import { ApiProblems, ApiZodBody } from '../../http/api-zod-body.js';
+import { ApiIdempotencyKey, ApiProblems } from '../../http/api-problems.js';
+import { ApiResult, type ResponseBody } from '../../http/api-responses.js';
+import { ApiZodBody } from '../../http/api-zod-body.js';
+import { registeredCustomer } from '../customer.response.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
 import { Ctx, type RequestContext } from '../../shared/request-context.js';
 import { RegisterCustomerCommand } from './register-customer.handler.js';
@@ -20,13 +23,18 @@ export class RegisterCustomerController {
 
   @Post()
   @Roles('reseller-admin')
-  @ApiOperation({ summary: 'Register a customer of the caller reseller (or of one of its child resellers)' })
+  @ApiOperation({
+    operationId: 'registerCustomer',
+    summary: 'Register a customer of the caller reseller (or of one of its child resellers)',
+  })
   @ApiZodBody(registerCustomerRequest, registerCustomerExample)
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiIdempotencyKey()
+  @ApiResult(201, registeredCustomer, 'The customer as registered')
+  @ApiProblems(400, 401, 403, 404, 409, 503)
   register(
     @Body(new ZodPipe(registerCustomerRequest)) body: RegisterCustomerRequest,
     @Ctx() context: RequestContext,
-  ) {
+  ): Promise<ResponseBody<typeof registeredCustomer>> {
     return this.commands.execute(new RegisterCustomerCommand(body, context));
   }
 }

@@ -2,18 +2,12 @@ import { Body, Controller, Post, UploadedFile, UseInterceptors } from '@nestjs/c
 import { CommandBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { MulterOptions } from '@nestjs/platform-express/multer/interfaces/multer-options.interface.js';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import multer from 'multer';
 import { z } from 'zod';
 import { Roles } from '../../auth/auth.decorators.js';
-import { ApiProblems } from '../../http/api-zod-body.js';
+import { ApiIdempotencyKey, ApiProblem, ApiProblems } from '../../http/api-problems.js';
+import { ApiResult, type ResponseBody } from '../../http/api-responses.js';
 import { characterProblem } from '../../http/fields.js';
 import { validationProblem } from '../../http/problem.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
@@ -22,6 +16,7 @@ import { UploadIdempotencyInterceptor } from '../../idempotency/upload-idempoten
 import { Ctx, type RequestContext } from '../../shared/request-context.js';
 import { ImportInvoiceCommand } from './import-invoice.handler.js';
 import type { UploadedInvoice } from './invoice-file.js';
+import { importedInvoice, importInvoiceProblem } from './import-invoice.response.js';
 
 export const MAX_INVOICE_BYTES = 10 * 1024 * 1024;
 
@@ -63,6 +58,7 @@ export class ImportInvoiceController {
   @IdempotentUpload()
   @UseInterceptors(FileInterceptor('file', INVOICE_UPLOAD), UploadIdempotencyInterceptor)
   @ApiOperation({
+    operationId: 'importInvoice',
     summary:
       "Import a carrier's invoice (CSV or XLSX, header customerId,package,quantity,period,amount): every line, or a 400 listing every bad cell by line and column and nothing imported",
   })
@@ -76,15 +72,19 @@ export class ImportInvoiceController {
       },
     },
   })
-  @ApiCreatedResponse({
-    description: '{ invoiceId, lines, position }: lines is how many invoice lines were imported',
+  @ApiIdempotencyKey()
+  @ApiResult(201, importedInvoice, 'Every line of the invoice is imported')
+  @ApiProblem(400, {
+    schema: importInvoiceProblem,
+    description:
+      'Bad cells (`invalid-invoice`, every one listed by line and column), or a bad upload (`validation-failed`); nothing is imported',
   })
-  @ApiProblems(400, 401, 403, 409, 413, 415, 422, 503)
+  @ApiProblems(401, 403, 409, 413, 503)
   import(
     @UploadedFile() file: UploadedInvoice | undefined,
     @Body(new ZodPipe(InvoiceForm)) _form: z.output<typeof InvoiceForm>,
     @Ctx() context: RequestContext,
-  ) {
+  ): Promise<ResponseBody<typeof importedInvoice>> {
     const upload = requiredUpload(file);
     return this.commands.execute(new ImportInvoiceCommand(upload.file, upload.fileName, context));
   }

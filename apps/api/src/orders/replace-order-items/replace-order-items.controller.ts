@@ -2,7 +2,10 @@ import { Body, Controller, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.decorators.js';
-import { ApiProblems, ApiZodBody } from '../../http/api-zod-body.js';
+import { ApiProblems } from '../../http/api-problems.js';
+import { ApiResult, type ResponseBody } from '../../http/api-responses.js';
+import { ApiZodBody } from '../../http/api-zod-body.js';
+import { order } from '../order.response.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
 import { Ctx, type RequestContext } from '../../shared/request-context.js';
 import { placeOrderExample } from '../place-order/place-order.request.js';
@@ -18,14 +21,18 @@ export class ReplaceOrderItemsController {
 
   @Put()
   @Roles('reseller-admin')
-  @ApiOperation({ summary: "Replace a Temporary order's items (items change only while Temporary)" })
+  @ApiOperation({
+    operationId: 'replaceOrderItems',
+    summary: "Replace a Temporary order's items (items change only while Temporary)",
+  })
   @ApiZodBody(replaceOrderItemsRequest, { items: placeOrderExample.items })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiResult(200, order, 'The order with its new items')
+  @ApiProblems(400, 401, 403, 404, 409, 503)
   replace(
     @OrderNoParam() orderNo: string,
     @Body(new ZodPipe(replaceOrderItemsRequest)) body: ReplaceOrderItemsRequest,
     @Ctx() context: RequestContext,
-  ) {
+  ): Promise<ResponseBody<typeof order>> {
     return this.commands.execute(new ReplaceOrderItemsCommand(orderNo, body, context));
   }
 }

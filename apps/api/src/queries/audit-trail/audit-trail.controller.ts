@@ -8,7 +8,8 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import { CurrentPrincipal } from '../../auth/auth.decorators.js';
 import { type Principal, ROLES } from '../../auth/principal.js';
-import { ApiProblems } from '../../http/api-zod-body.js';
+import { ApiProblems } from '../../http/api-problems.js';
+import { ApiResult, type ResponseBody } from '../../http/api-responses.js';
 import { PositionParam } from '../../http/params.js';
 import { notFound } from '../../http/problem.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
@@ -22,6 +23,7 @@ import { type AuditScope, auditScopeOf } from './audit-scope.js';
 import { auditCsv, openAuditExport } from './export-audit.query.js';
 import { listAudit } from './list-audit.query.js';
 import { verifyAudit } from './verify-audit.query.js';
+import { auditEvent as auditEventResponse, auditPage, auditVerification } from './audit-trail.response.js';
 
 /** The read models an audit read waits for with ?minPosition=: the rows, and the customers that scope them. */
 const AUDIT_READ_MODELS = ['customers', 'audit-log'];
@@ -106,15 +108,16 @@ export class AuditTrailController {
   @ApiQuery({ name: 'limit', required: false, type: Number })
   @ApiQuery({ name: 'cursor', required: false, type: String })
   @ApiOperation({
+    operationId: 'listAuditEvents',
     summary:
       "The audit trail in the caller's scope, filtered, newest first by default, paged by global position",
   })
-  @ApiOkResponse({ description: `{ items: [{ ${ITEM_FIELDS} }], nextCursor }` })
+  @ApiResult(200, auditPage, 'A page of audit rows, by global position')
   @ApiProblems(400, 401, 403, 404, 503)
   async list(
     @Query(new ZodPipe(AuditListQuery)) query: z.output<typeof AuditListQuery>,
     @CurrentPrincipal() principal: Principal,
-  ) {
+  ): Promise<ResponseBody<typeof auditPage>> {
     const scope = await this.scopeOf(principal, query.minPosition, query.customerId);
     return listAudit(this.pool, scope, query, query);
   }
@@ -123,10 +126,12 @@ export class AuditTrailController {
   @ApiAuditFilters()
   @ApiProduces('text/csv')
   @ApiOperation({
+    operationId: 'exportAuditCsv',
     summary: 'Every row of the audit trail matching the filters, streamed as CSV (RFC 4180, a header row)',
   })
   @ApiOkResponse({
     description: `text/csv with the columns ${ITEM_FIELDS}; a cell starting with = + - @ gets a leading apostrophe`,
+    schema: { type: 'string' },
   })
   @ApiProblems(400, 401, 403, 404, 503)
   async export(
@@ -154,29 +159,31 @@ export class AuditTrailController {
   @Get('audit/verify')
   @ApiQuery({ name: 'minPosition', required: false, type: Number })
   @ApiOperation({
+    operationId: 'verifyAuditTrail',
     summary: "Re-checks the hash chain of every stream in the caller's scope and names the first broken row",
   })
-  @ApiOkResponse({ description: '{ ok, checked, firstBroken: { position, streamId } | null }' })
+  @ApiResult(200, auditVerification, 'Whether every chain in scope holds, and the first row that does not')
   @ApiProblems(400, 401, 403, 503)
   async verify(
     @Query(new ZodPipe(PositionQuery)) query: z.output<typeof PositionQuery>,
     @CurrentPrincipal() principal: Principal,
-  ) {
+  ): Promise<ResponseBody<typeof auditVerification>> {
     return verifyAudit(this.pool, await this.scopeOf(principal, query.minPosition));
   }
 
   @Get('audit/:position')
   @ApiQuery({ name: 'minPosition', required: false, type: Number })
   @ApiOperation({
+    operationId: 'getAuditEvent',
     summary: "One row of the audit trail with the event's data and metadata (correlation and causation ids)",
   })
-  @ApiOkResponse({ description: `{ ${ITEM_FIELDS}, data, metadata }` })
+  @ApiResult(200, auditEventResponse, 'The audit row with its data and metadata')
   @ApiProblems(400, 401, 403, 404, 503)
   async event(
     @PositionParam() position: number,
     @Query(new ZodPipe(PositionQuery)) query: z.output<typeof PositionQuery>,
     @CurrentPrincipal() principal: Principal,
-  ) {
+  ): Promise<ResponseBody<typeof auditEventResponse>> {
     const event = await auditEvent(this.pool, await this.scopeOf(principal, query.minPosition), position);
     if (!event) throw notFound('audit event', String(position));
     return event;

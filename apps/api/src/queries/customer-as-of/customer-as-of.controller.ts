@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@ledger/event-store';
 import { z } from 'zod';
 import { CurrentPrincipal } from '../../auth/auth.decorators.js';
 import type { Principal } from '../../auth/principal.js';
-import { ApiProblems } from '../../http/api-zod-body.js';
+import { ApiProblems } from '../../http/api-problems.js';
+import { ApiResult, type ResponseBody } from '../../http/api-responses.js';
 import { CustomerIdParam } from '../../http/params.js';
 import { problem, ProblemError } from '../../http/problem.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
@@ -14,6 +15,7 @@ import { ReadScope } from '../read-scope.js';
 import { ReadYourWrites } from '../read-your-writes.js';
 import { AsOfCheckpoints } from './as-of-checkpoints.js';
 import { customerAsOf } from './customer-as-of.query.js';
+import { customerAsOfExample, customerAsOfResponse } from './customer-as-of.response.js';
 
 const TIME_RULE = 'an ISO 8601 time with seconds and Z or an offset, e.g. 2023-10-24T13:18:11Z';
 
@@ -29,55 +31,6 @@ const AsOfQuery = z
   })
   .strict();
 
-const EXAMPLE = {
-  customerId: 'C000000150',
-  at: '2023-10-24T13:00:00.000Z',
-  packages: [
-    {
-      package: 'Basic User With VM',
-      itemGroup: 'User License',
-      held: 1,
-      pendingAdds: 0,
-      pendingReturns: 1,
-      toBe: 0,
-      assigned: 0,
-      reserved: 1,
-      available: 0,
-    },
-    {
-      package: 'Premium iPECS ONE USER',
-      itemGroup: 'User License',
-      held: 1,
-      pendingAdds: 0,
-      pendingReturns: 0,
-      toBe: 1,
-      assigned: 1,
-      reserved: 0,
-      available: 0,
-    },
-  ],
-  users: [{ extension: 297, name: '9240 Demo', site: 'Vertical Demo', package: 'Premium iPECS ONE USER' }],
-  openOrders: [
-    {
-      orderNo: '503037',
-      status: 'Approved',
-      items: [
-        {
-          itemNo: 1,
-          itemGroup: 'User License',
-          package: 'Basic User With VM',
-          quantity: -1,
-          trialDays: 0,
-          billingAccount: 'Vertical Demo',
-          comment: '',
-          customerPrice: 20,
-        },
-      ],
-    },
-  ],
-  position: 42,
-};
-
 @ApiTags('customers')
 @ApiBearerAuth()
 @Controller('customers')
@@ -91,22 +44,19 @@ export class CustomerAsOfController {
 
   @Get(':customerId/as-of')
   @ApiOperation({
+    operationId: 'getCustomerAsOf',
     summary:
       "The account as it stood at `at` (inclusive): inventory rows, users and open orders, folded from the customer's events up to that moment by the write side's own fold",
   })
   @ApiQuery({ name: 'at', required: true, type: String, description: TIME_RULE })
   @ApiQuery({ name: 'minPosition', required: false, type: Number })
-  @ApiResponse({
-    status: 200,
-    description: '`position` is the global position of the last event folded (see GET /api/audit/{position})',
-    schema: { example: EXAMPLE },
-  })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiResult(200, customerAsOfResponse, 'The account at `at`', customerAsOfExample)
+  @ApiProblems(400, 401, 403, 404, 503)
   async get(
     @CustomerIdParam() customerId: string,
     @Query(new ZodPipe(AsOfQuery)) query: z.output<typeof AsOfQuery>,
     @CurrentPrincipal() principal: Principal,
-  ) {
+  ): Promise<ResponseBody<typeof customerAsOfResponse>> {
     await this.scope.customer(principal, customerId);
     // Read from the event store itself, which no read model can be behind.
     await this.readYourWrites.waitFor(query.minPosition, []);

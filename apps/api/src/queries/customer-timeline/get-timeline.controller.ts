@@ -5,6 +5,8 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import { CurrentPrincipal } from '../../auth/auth.decorators.js';
 import type { Principal } from '../../auth/principal.js';
+import { ApiProblems } from '../../http/api-problems.js';
+import { ApiResult, type ResponseBody } from '../../http/api-responses.js';
 import { calendarDate } from '../../http/fields.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
 import { SQL_POOL } from '../../store/store.tokens.js';
@@ -14,6 +16,7 @@ import { ReadYourWrites } from '../read-your-writes.js';
 import { Clock } from '../../shared/clock.js';
 import { CustomerIdParam } from '../../http/params.js';
 import { customerTimeline } from './get-timeline.query.js';
+import { customerTimelineResponse } from './get-timeline.response.js';
 
 const MAX_DAYS = 1100;
 
@@ -47,14 +50,17 @@ export class GetTimelineController {
   @ApiQuery({ name: 'to', required: false, type: String })
   @ApiQuery({ name: 'minPosition', required: false, type: Number })
   @ApiOperation({
+    operationId: 'getCustomerTimeline',
     summary:
       'Held licenses per package and day over [from, to] (default: the last 90 days), and adds and returns per month, each change counted from its effective date (the later of the change date and the final confirm)',
   })
+  @ApiResult(200, customerTimelineResponse, 'Every day of [from, to] per package, and the months it touches')
+  @ApiProblems(400, 401, 403, 404, 503)
   async get(
     @CustomerIdParam() customerId: string,
     @Query(new ZodPipe(TimelineQuery)) query: z.output<typeof TimelineQuery>,
     @CurrentPrincipal() principal: Principal,
-  ) {
+  ): Promise<ResponseBody<typeof customerTimelineResponse>> {
     await this.scope.customer(principal, customerId);
     await this.readYourWrites.waitFor(query.minPosition, ['customers', 'license-timeline']);
     const to =

@@ -4,6 +4,8 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import { CurrentPrincipal } from '../../auth/auth.decorators.js';
 import type { Principal } from '../../auth/principal.js';
+import { ApiProblems } from '../../http/api-problems.js';
+import { ApiResult, type ResponseBody } from '../../http/api-responses.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
 import { SQL_POOL } from '../../store/store.tokens.js';
 import { extension } from '../../http/fields.js';
@@ -12,6 +14,7 @@ import { ReadScope } from '../read-scope.js';
 import { ReadYourWrites } from '../read-your-writes.js';
 import { CustomerIdParam } from '../../http/params.js';
 import { listUsers } from './list-users.query.js';
+import { customerUserPage } from './list-users.response.js';
 
 const ListUsersQuery = z.object({ limit, cursor: cursorOf(extension), minPosition }).strict();
 
@@ -30,13 +33,16 @@ export class ListUsersController {
   @ApiQuery({ name: 'cursor', required: false, type: String })
   @ApiQuery({ name: 'minPosition', required: false, type: Number })
   @ApiOperation({
+    operationId: 'listCustomerUsers',
     summary: "A customer's users by extension, with each one's current package (paged: limit, cursor)",
   })
+  @ApiResult(200, customerUserPage, 'A page of users, by extension')
+  @ApiProblems(400, 401, 403, 404, 503)
   async list(
     @CustomerIdParam() customerId: string,
     @Query(new ZodPipe(ListUsersQuery)) query: z.output<typeof ListUsersQuery>,
     @CurrentPrincipal() principal: Principal,
-  ) {
+  ): Promise<ResponseBody<typeof customerUserPage>> {
     await this.scope.customer(principal, customerId);
     await this.readYourWrites.waitFor(query.minPosition, ['customers', 'users']);
     return listUsers(this.pool, customerId, query);

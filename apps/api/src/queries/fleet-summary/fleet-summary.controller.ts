@@ -4,6 +4,8 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import { CurrentPrincipal } from '../../auth/auth.decorators.js';
 import type { Principal } from '../../auth/principal.js';
+import { ApiProblems } from '../../http/api-problems.js';
+import { ApiResult, type ResponseBody } from '../../http/api-responses.js';
 import { ZodPipe } from '../../http/zod-body.pipe.js';
 import { SQL_POOL } from '../../store/store.tokens.js';
 import { customerId } from '../../http/fields.js';
@@ -12,6 +14,7 @@ import { ReadScope } from '../read-scope.js';
 import { ReadYourWrites } from '../read-your-writes.js';
 import { ResellerIdParam } from '../../http/params.js';
 import { fleetSummary } from './fleet-summary.query.js';
+import { fleetPage } from './fleet-summary.response.js';
 
 const FleetQuery = z.object({ limit, cursor: cursorOf(customerId), minPosition }).strict();
 
@@ -30,14 +33,17 @@ export class FleetSummaryController {
   @ApiQuery({ name: 'cursor', required: false, type: String })
   @ApiQuery({ name: 'minPosition', required: false, type: Number })
   @ApiOperation({
+    operationId: 'getFleetSummary',
     summary:
       'Fleet summary: each customer of the reseller (and its child resellers) with held, available and idle licenses and pending orders',
   })
+  @ApiResult(200, fleetPage, 'A page of customers, by customer id')
+  @ApiProblems(400, 401, 403, 404, 503)
   async list(
     @ResellerIdParam() resellerId: string,
     @Query(new ZodPipe(FleetQuery)) query: z.output<typeof FleetQuery>,
     @CurrentPrincipal() principal: Principal,
-  ) {
+  ): Promise<ResponseBody<typeof fleetPage>> {
     await this.scope.reseller(principal, resellerId);
     await this.readYourWrites.waitFor(query.minPosition, ['customers', 'license-inventory', 'orders']);
     return fleetSummary(this.pool, principal, resellerId, query);

@@ -1,7 +1,9 @@
+import type { OrderStatus, OrderType } from '@ledger/domain';
 import type { Pool } from 'pg';
 import type { Principal } from '../../auth/principal.js';
 import { pageOf, type Page, type PageRequest } from '../query-params.js';
 import { scopeParams, VISIBLE_CUSTOMERS } from '../read-model-scope.js';
+import type { ListedOrderItem } from './list-orders.response.js';
 
 /**
  * Orders with their items folded in as JSON, so a page is one round trip rather than one per order.
@@ -26,8 +28,8 @@ interface OrderListRow {
   order_no: string;
   customer_id: string;
   title: string;
-  type: string;
-  status: string;
+  type: OrderType;
+  status: OrderStatus;
   service_plan: string;
   note: string;
   order_date: Date;
@@ -39,7 +41,7 @@ interface OrderListRow {
   cancelled_at: Date | null;
   final_confirmed_at: Date | null;
   effective_date: string | null;
-  items: unknown[];
+  items: ListedOrderItem[];
 }
 
 /** An order with every step's timestamp, so a client needs no second read per order. */

@@ -2,7 +2,9 @@ import { Controller, Delete } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth.decorators.js';
-import { ApiProblems } from '../../http/api-zod-body.js';
+import { ApiProblems } from '../../http/api-problems.js';
+import { ApiResult, type ResponseBody } from '../../http/api-responses.js';
+import { removedUser } from '../user.response.js';
 import { CustomerIdParam, ExtensionParam } from '../../http/params.js';
 import { Ctx, type RequestContext } from '../../shared/request-context.js';
 import { RemoveUserCommand } from './remove-user.handler.js';
@@ -15,13 +17,14 @@ export class RemoveUserController {
 
   @Delete()
   @Roles('customer-manager', 'reseller-admin')
-  @ApiOperation({ summary: 'Remove a user; its license becomes available' })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiOperation({ operationId: 'removeUser', summary: 'Remove a user; its license becomes available' })
+  @ApiResult(200, removedUser, 'The user is removed')
+  @ApiProblems(400, 401, 403, 404, 409, 503)
   remove(
     @CustomerIdParam() customerId: string,
     @ExtensionParam() extension: number,
     @Ctx() context: RequestContext,
-  ) {
+  ): Promise<ResponseBody<typeof removedUser>> {
     return this.commands.execute(new RemoveUserCommand(customerId, extension, context));
   }
 }
