@@ -1,4 +1,4 @@
-import type { Role } from '@ledger/domain';
+import { ROLES, type Role } from '@ledger/domain';
 
 /** The authenticated caller, from the bearer token's claims. */
 export type Principal = OperatorPrincipal | TenantPrincipal;
@@ -20,14 +20,9 @@ export interface TenantPrincipal {
   readonly customerId?: string;
 }
 
-export const TENANT_ROLES = [
-  'reseller-admin',
-  'approver',
-  'customer-manager',
-  'auditor',
-  'billing-analyst',
-] as const satisfies readonly TenantPrincipal['role'][];
-export const ROLES: readonly Role[] = ['operator', ...TENANT_ROLES];
+export { ROLES };
+/** Every role but the carrier's operator acts for a reseller. */
+export const TENANT_ROLES = ROLES.filter((role): role is TenantPrincipal['role'] => role !== 'operator');
 
 export const isTenant = (principal: Principal): principal is TenantPrincipal => principal.role !== 'operator';
 

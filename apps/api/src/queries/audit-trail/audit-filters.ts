@@ -50,7 +50,7 @@ export const auditFilterFields = {
   extension: extensionText.optional(),
   orderNo: orderNo.optional(),
   actor: text(200).optional(),
-  role: z.enum(ROLES as [string, ...string[]]).optional(),
+  role: z.enum(ROLES).optional(),
   type: eventTypes.optional(),
   from: instant.optional(),
   to: instant.optional(),
