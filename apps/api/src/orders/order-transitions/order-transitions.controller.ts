@@ -1,3 +1,4 @@
+import { rolesFor } from '@ledger/domain';
 import { applyDecorators, Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -36,7 +37,7 @@ export class OrderTransitionsController {
 
   @Post('submit')
   @HttpCode(200)
-  @Roles('reseller-admin')
+  @Roles(...rolesFor('submit'))
   @ApiTransition('submitOrder', 'Submit a Temporary order; its returned licenses are reserved from now on')
   submit(
     @OrderNoParam() orderNo: string,
@@ -48,7 +49,7 @@ export class OrderTransitionsController {
 
   @Post('approve')
   @HttpCode(200)
-  @Roles('approver')
+  @Roles(...rolesFor('approve'))
   @ApiTransition('approveOrder', 'Approve a Submitted order')
   approve(
     @OrderNoParam() orderNo: string,
@@ -60,7 +61,7 @@ export class OrderTransitionsController {
 
   @Post('reject')
   @HttpCode(200)
-  @Roles('approver', 'reseller-admin')
+  @Roles(...rolesFor('reject'))
   @ApiTransition(
     'rejectOrder',
     'Reject a Submitted order (approver) or an Approved one (reseller admin); reservations are released',
@@ -76,7 +77,7 @@ export class OrderTransitionsController {
 
   @Post('final-confirm')
   @HttpCode(200)
-  @Roles('reseller-admin')
+  @Roles(...rolesFor('final-confirm'))
   @ApiTransition(
     'finalConfirmOrder',
     'Final confirm an Approved order: its items become real; a repeat answers 200 and records nothing',
@@ -91,7 +92,7 @@ export class OrderTransitionsController {
 
   @Post('cancel')
   @HttpCode(200)
-  @Roles('reseller-admin')
+  @Roles(...rolesFor('cancel'))
   @ApiTransition('cancelOrder', 'Cancel a Temporary order')
   cancel(
     @OrderNoParam() orderNo: string,
