@@ -38,6 +38,7 @@ export * from './billing/license-periods.js';
 export * from './billing/license-days.js';
 export * from './billing/expected-charges.js';
 export * from './billing/reconcile.js';
+export * from './billing/expected-invoice.js';
 export * from './billing/invoice-rows.js';
 export * from './billing/import-invoice.js';
 export * from './billing/waste.js';

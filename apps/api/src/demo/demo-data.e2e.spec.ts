@@ -1,37 +1,59 @@
+import { createTestDatabase, type TestDatabase } from '@ledger/event-store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, TEST_SECRET, type TestApp } from '../testing/test-app.js';
-import { seedDemoData } from './demo-data.js';
+import { startTestApp, testSettings, type TestApp } from '../testing/test-app.js';
+import { DEMO_USERS } from './demo-data.js';
+import { recordDemoHistory } from './record-demo-history.js';
+
+type DemoUser = { role: string; resellerId?: string; customerId?: string; token: string };
 
 describe('demo data of npm start', () => {
+  let database: TestDatabase;
   let app: TestApp;
+  let users: DemoUser[];
+  let head: number;
 
   beforeAll(async () => {
-    app = await startTestApp({ app: { secretSource: 'data-folder' } });
-  });
-  afterAll(() => app?.close());
-
-  it('records the demo through the public API once, and not again on the next start', async () => {
-    expect(await seedDemoData(app.baseUrl, TEST_SECRET)).toBe(true);
-    const auditor = await app.as('auditor');
-    const inventory = await auditor.get('/api/customers/C000000150/inventory');
-    expect(inventory.body.packages).toEqual(
-      expect.arrayContaining([expect.objectContaining({ package: 'Basic User With VM', held: 7, reserved: 1, available: 1 })]),
+    database = await createTestDatabase();
+    const recorded = await recordDemoHistory(
+      { ...testSettings(database.url), logLevel: 'silent' },
+      { customers: 3, months: 3, seed: 1, end: '2026-07-01' },
     );
-    expect(await seedDemoData(app.baseUrl, TEST_SECRET)).toBe(false);
+    // The embedded demo's own secret: the app mounts the sign-in picker's route.
+    app = await startTestApp({ database, app: { secretSource: 'data-folder' } });
+    users = (await app.request('GET', '/api/demo/tokens')).body;
+    head = recorded?.events ?? 0;
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
   });
 
   it("hands out the demo users' tokens on the embedded demo, each good for what its role may do", async () => {
-    const users = (await app.request('GET', '/api/demo/tokens')).body as { role: string; resellerId?: string; customerId?: string; token: string }[];
-    expect(users.map(({ role, resellerId, customerId }) => ({ role, resellerId, customerId }))).toContainEqual({
-      role: 'customer-manager',
-      resellerId: 'RS-Vertical',
-      customerId: 'C000000150',
-    });
+    expect(users.map(({ role, resellerId, customerId }) => ({ role, resellerId, customerId }))).toEqual(
+      DEMO_USERS.map(({ role, resellerId, customerId }) => ({ role, resellerId, customerId })),
+    );
     // The operator reads no customer data; East's admin does not see its parent's customer.
-    const expected = (user: (typeof users)[number]) => (user.role === 'operator' ? 403 : user.resellerId === 'RS-Vertical-East' ? 404 : 200);
+    const expected = (user: DemoUser) =>
+      user.role === 'operator' ? 403 : user.resellerId === 'RS-Vertical-East' ? 404 : 200;
     for (const user of users) {
-      const inventory = await app.request('GET', '/api/customers/C000000150/inventory', { token: user.token });
+      const inventory = await app.request('GET', '/api/customers/C000000150/inventory', {
+        token: user.token,
+      });
       expect(inventory.status, `${user.role} of ${user.resellerId}`).toBe(expected(user));
+    }
+  });
+
+  it('offers the people the demo history speaks for: what each did is in its audit trail', async () => {
+    for (const user of users.filter(({ role }) => !['operator', 'auditor'].includes(role))) {
+      const { status, body } = await app.request(
+        'GET',
+        `/api/audit?actor=demo-${user.role}&limit=1&minPosition=${head}`,
+        { token: user.token },
+      );
+      expect({ status, found: body.items?.length }, `${user.role} of ${user.resellerId}`).toEqual({
+        status: 200,
+        found: 1,
+      });
     }
   });
 

@@ -49,7 +49,7 @@ export class ProjectionsService
       checkpoints.wake();
       metrics.projected(projection, events);
     };
-    this.projector = new Projector(store, pool, this.logger, { leases, onApplied });
+    this.projector = new Projector(store, pool, this.logger, { leases, onApplied, lingerMs: config.lingerMs });
   }
 
   async onApplicationBootstrap(): Promise<void> {

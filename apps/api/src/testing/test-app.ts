@@ -6,7 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppOverrides } from '../app.module.js';
 import { signToken } from '../auth/jwt.js';
 import { principalOf } from '../auth/principal.js';
-import type { AppConfig, RateLimits } from '../config/app-config.js';
+import { type AppConfig, BULK_RATE_LIMITS } from '../config/app-config.js';
 import type { LedgerSettings } from '../config/config.module.js';
 import { createApp } from '../create-app.js';
 import type { ProjectorConfig } from '../projections/projector-config.js';
@@ -51,15 +51,6 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/**
- * Far above what any test sends (some send over 10,000 requests in seconds), so only a test that sets
- * its own limits meets them; the 1 s window keeps the throttler's list of recent hits per caller short.
- */
-const TEST_RATE_LIMITS: RateLimits = {
-  perToken: { limit: 1_000_000, ttlMs: 1_000 },
-  perIp: { limit: 1_000_000, ttlMs: 1_000 },
-};
-
 /** The settings every test app runs with, on the real PostgreSQL database at `url`. */
 export const testSettings = (
   url: string,
@@ -73,7 +64,8 @@ export const testSettings = (
     jwtSecret: TEST_SECRET,
     secretSource: 'configured',
     corsOrigins: [],
-    rateLimits: TEST_RATE_LIMITS,
+    // Some tests send over 10,000 requests in seconds; only a test that sets its own limits meets one.
+    rateLimits: BULK_RATE_LIMITS,
     ...app,
   },
   database: { kind: 'postgres', url },

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BASIC, PREMIUM, confirmedOrder, item, on, placeOrder, registerDemo, run } from '../testing/customer-fixtures.js';
-import type { OrderItemInput } from '../licensing/order-items.js';
+import { BASIC, PREMIUM, confirmedOn, item, on, placeOrder, registerDemo, run } from '../testing/customer-fixtures.js';
 import { expectedCharges } from './expected-charges.js';
 import { licenseDays } from './license-days.js';
 import { licensePeriods } from './license-periods.js';
 import { reconcile } from './reconcile.js';
-
-/** An order confirmed at noon UTC of `day`, with the change date that same day. */
-const confirmedOn = (orderNo: string, day: string, items: readonly OrderItemInput[]) =>
-  confirmedOrder(orderNo, items, { now: `${day}T12:00:00.000Z` }).map((command) =>
-    command.type === 'PlaceOrder' ? placeOrder(orderNo, items, day) : command,
-  );
 
 const periodsOf = (...orders: ReturnType<typeof confirmedOn>[]) => licensePeriods(run([registerDemo(), ...orders.flat()]));
 

@@ -11,6 +11,12 @@ export const billableDaysIn = (period: LicensePeriod, days: MonthDays): number =
 export const isBillableOn = (period: LicensePeriod, day: number): boolean =>
   dayNumber(period.billingStart) <= day && (period.end === null || day < dayNumber(period.end));
 
+/** How many of `periods` are billable on each day of a month 'YYYY-MM', from its first day to its last. */
+export const billableCountsByDay = (periods: readonly LicensePeriod[], month: string): number[] => {
+  const days = monthDays(month);
+  return Array.from({ length: days.length }, (_, i) => periods.filter((period) => isBillableOn(period, days.first + i)).length);
+};
+
 /** Groups periods by package, in order of first appearance. */
 export const byPackage = (periods: readonly LicensePeriod[]): Map<string, LicensePeriod[]> => {
   const groups = new Map<string, LicensePeriod[]>();

@@ -1,6 +1,5 @@
-import { monthDays } from '../shared/dates.js';
 import type { ExpectedCharge } from './expected-charges.js';
-import { byPackage, isBillableOn } from './license-days.js';
+import { billableCountsByDay, byPackage } from './license-days.js';
 import type { LicensePeriod } from './license-periods.js';
 import { fromCents, toCents } from './money.js';
 
@@ -33,10 +32,8 @@ interface Billable {
 }
 
 const billableOf = (periods: readonly LicensePeriod[], month: string): Billable => {
-  const days = monthDays(month);
-  const countOn = (day: number) => periods.filter((period) => isBillableOn(period, day)).length;
-  const counts = Array.from({ length: days.length }, (_, i) => countOn(days.first + i));
-  const lastDay = `${month}-${String(days.length).padStart(2, '0')}`;
+  const counts = billableCountsByDay(periods, month);
+  const lastDay = `${month}-${String(counts.length).padStart(2, '0')}`;
   return {
     mostOnAnyDay: Math.max(0, ...counts),
     onLastDay: counts[counts.length - 1] ?? 0,

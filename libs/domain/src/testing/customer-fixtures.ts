@@ -52,5 +52,11 @@ export const confirmedOrder = (orderNo: string, items: readonly OrderItemInput[]
   on('FinalConfirmOrder', { orderNo }, meta),
 ];
 
+/** An order confirmed at noon UTC of `day`, with the change date that same day. */
+export const confirmedOn = (orderNo: string, day: string, items: readonly OrderItemInput[]): CustomerCommand[] =>
+  confirmedOrder(orderNo, items, { now: `${day}T12:00:00.000Z` }).map((command) =>
+    command.type === 'PlaceOrder' ? placeOrder(orderNo, items, day) : command,
+  );
+
 export const addUser = (extension: number, pkg: string, name = `User ${extension}`): CustomerCommand =>
   on('AddUser', { extension, name, site: SITE, portalId: `${extension}@cm-vertical-demo.com`, email: 'jstucker@vertical.com', package: pkg });

@@ -1,8 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
-
-const API_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+import { sourceProcess } from '../../testing/source-process.js';
 
 export type ProjectorProcess = ChildProcess & { readonly metricsUrl: string };
 
@@ -10,15 +8,12 @@ export type ProjectorProcess = ChildProcess & { readonly metricsUrl: string };
  * `npm run projector` as a child process on `databaseUrl`; resolves once its loop has started. Its
  * metrics listen on a free port (several run at once) unless `args` say otherwise.
  */
-export async function startProjectorProcess(databaseUrl: string, args: readonly string[] = []): Promise<ProjectorProcess> {
+export async function startProjectorProcess(
+  databaseUrl: string,
+  args: readonly string[] = [],
+): Promise<ProjectorProcess> {
   const flags = args.some((arg) => arg.startsWith('--metrics-port=')) ? args : [...args, '--metrics-port=0'];
-  // @swc-node/register compiles the sources with the tsconfig's decorator metadata, as Nest needs.
-  const loader = ['--conditions=@ledger/source', '--import', '@swc-node/register/esm-register'];
-  const child = spawn(process.execPath, [...loader, 'src/projector.ts', ...flags], {
-    cwd: API_DIR,
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'info', NODE_OPTIONS: '', SWC_NODE_PROJECT: './tsconfig.json' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = sourceProcess('src/projector.ts', flags, { DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' });
   let output = '';
   const started = new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -26,11 +21,14 @@ export async function startProjectorProcess(databaseUrl: string, args: readonly 
       if (output.includes('projector started')) resolve();
     });
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code, signal) => reject(new Error(`projector exited (${code ?? signal}) before it started:\n${output}`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`projector exited (${code ?? signal}) before it started:\n${output}`)),
+    );
   });
   await started;
   const metricsUrl = /projector metrics on (http:\/\/\S+\/metrics)/.exec(output)?.[1];
-  if (metricsUrl === undefined) throw new Error(`the projector did not say where its metrics are:\n${output}`);
+  if (metricsUrl === undefined)
+    throw new Error(`the projector did not say where its metrics are:\n${output}`);
   return Object.assign(child, { metricsUrl });
 }
 

@@ -8,7 +8,7 @@ import {
   seedVerticalDemo,
   VERTICAL_DEMO,
 } from '../../testing/seed-fixtures.js';
-import { SettableClock } from '../../testing/settable-clock.js';
+import { SimulatedClock } from '../../demo/simulated-clock.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 const C = VERTICAL_DEMO.customerId;
@@ -47,7 +47,7 @@ const returnItem = {
 describe('GET /api/customers/{customerId}/as-of: the account at a moment, folded from its events', () => {
   let app: TestApp;
   let who: Actors;
-  const clock = new SettableClock(SEEDED);
+  const clock = new SimulatedClock(SEEDED);
   let returnOrder = '';
   /** What the live inventory and user list answered right after each step, to hold the as-of answers against. */
   const live = new Map<string, { packages: unknown; users: unknown }>();

@@ -7,7 +7,7 @@ import {
   seedVerticalDemo,
   VERTICAL_DEMO,
 } from '../../testing/seed-fixtures.js';
-import { SettableClock } from '../../testing/settable-clock.js';
+import { SimulatedClock } from '../../demo/simulated-clock.js';
 import { startTestApp, type TestApp } from '../../testing/test-app.js';
 
 const C = VERTICAL_DEMO.customerId;
@@ -28,7 +28,7 @@ describe('the license timeline charts changes on their effective date (DOMAIN.md
   let app: TestApp;
   let who: Actors;
   let position = 0;
-  const clock = new SettableClock('2026-03-10T09:00:00.000Z');
+  const clock = new SimulatedClock('2026-03-10T09:00:00.000Z');
 
   beforeAll(async () => {
     app = await startTestApp({ clock });

@@ -7,7 +7,7 @@ import {
   seedVerticalDemo,
   VERTICAL_DEMO,
 } from '../../testing/seed-fixtures.js';
-import { SettableClock } from '../../testing/settable-clock.js';
+import { SimulatedClock } from '../../demo/simulated-clock.js';
 import { type Caller, startTestApp, type TestApp } from '../../testing/test-app.js';
 
 const C = VERTICAL_DEMO.customerId;
@@ -20,7 +20,7 @@ const PREMIUM = 'Premium iPECS ONE USER';
  */
 describe('waste flags of the seed customer', () => {
   // The story runs on fixed dates: each step sets the clock the command is accepted at.
-  const clock = new SettableClock('2023-09-20T10:00:00Z');
+  const clock = new SimulatedClock('2023-09-20T10:00:00Z');
   let app: TestApp;
   let who: Actors;
   let reader: Caller;
