@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '@ledger/event-store/testi
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const API = `${root}apps/api/dist/main.js`;
 const TOKEN_CLI = `${root}apps/api/dist/cli/token.js`;
+const DEMO_CLI = `${root}apps/api/dist/cli/demo.js`;
 const DASHBOARD = `${root}apps/dashboard/dist/index.html`;
 
 export interface Ledger {
@@ -19,15 +20,20 @@ export interface Ledger {
 
 /**
  * The whole product as a user runs it: the built API (`apps/api/dist/main.js`) on a fresh PostgreSQL
- * database, serving the built dashboard on its one port. Nothing is faked between the browser and the
- * event store.
+ * database, serving the built dashboard on its one port, with the demo history of `npm run demo`
+ * when asked. Nothing is faked between the browser and the event store.
  */
-export async function startLedger(): Promise<Ledger> {
-  for (const file of [API, TOKEN_CLI, DASHBOARD]) {
+export async function startLedger({ demo }: { demo?: readonly string[] } = {}): Promise<Ledger> {
+  for (const file of [API, TOKEN_CLI, DEMO_CLI, DASHBOARD]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
   }
   const database: TestDatabase = await createTestDatabase();
   const env = { ...process.env, DATABASE_URL: database.url, AUTH_JWT_SECRET: randomBytes(24).toString('hex'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  if (demo) {
+    // `npm run demo` into the empty database first, as a user loads the demo history.
+    const recorded = spawnSync(process.execPath, [DEMO_CLI, ...demo], { env, encoding: 'utf8', timeout: 300_000 });
+    if (recorded.status !== 0) throw new Error(`npm run demo failed (${recorded.status}): ${recorded.stderr}`);
+  }
   const api: ChildProcess = spawn(process.execPath, [API], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
