@@ -51,4 +51,4 @@ if (process.argv.includes('--demo') && (await recordDemoIfEmpty(app))) app = awa
 await app.listen(settings.app.port, settings.app.host);
 // PORT=0 takes any free port: the address says which.
 const baseUrl = localUrl(settings.app.host, (app.getHttpServer().address() as AddressInfo).port);
-console.log(`license ledger listening on ${baseUrl} (API under /api, OpenAPI UI at ${baseUrl}/api/docs)`);
+console.log(`license ledger listening on ${baseUrl} (the dashboard at ${baseUrl}/, the API under /api, its OpenAPI UI at ${baseUrl}/api/docs)`);
