@@ -9,8 +9,26 @@ export default defineConfig({
   test: {
     // Component specs run in jsdom; the e2e suite drives the real Chromium against the built app.
     projects: [
-      { extends: true, test: { name: 'components', include: ['src/**/*.spec.{ts,tsx}'], environment: 'jsdom', setupFiles: ['src/testing/setup.ts'] } },
-      { extends: true, test: { name: 'e2e', include: ['e2e/**/*.e2e.spec.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false } },
+      {
+        extends: true,
+        test: {
+          name: 'components',
+          include: ['src/**/*.spec.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['src/testing/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.spec.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

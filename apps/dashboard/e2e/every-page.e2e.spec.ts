@@ -8,7 +8,16 @@ const MIDWAY = new Date(Date.now() - 180 * 86_400_000).toISOString().slice(0, 10
 
 /** Every page a role may open, as its nav offers it; each must draw without a console error. */
 const PAGES: Record<string, readonly string[]> = {
-  'reseller-admin': ['/fleet', '/customers/C000000150', '/orders', '/orders?status=Submitted', '/audit', `/audit?customerId=C000000150&at=${MIDWAY}`, '/reconciliation', '/reconciliation?customerId=C000000150'],
+  'reseller-admin': [
+    '/fleet',
+    '/customers/C000000150',
+    '/orders',
+    '/orders?status=Submitted',
+    '/audit',
+    `/audit?customerId=C000000150&at=${MIDWAY}`,
+    '/reconciliation',
+    '/reconciliation?customerId=C000000150',
+  ],
   approver: ['/fleet', '/orders?status=Submitted'],
   'customer-manager': ['/', '/orders', '/audit', '/reconciliation'],
   auditor: ['/fleet', '/audit?type=PackageChanged'],
@@ -18,7 +27,10 @@ const PAGES: Record<string, readonly string[]> = {
 
 const settled = async (page: Page) => {
   await page.waitForLoadState('networkidle');
-  await page.getByRole('status').filter({ hasText: /^Loading/ }).waitFor({ state: 'detached' });
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Loading/ })
+    .waitFor({ state: 'detached' });
 };
 const shotName = (role: string, path: string) => `${role}${path.replace(/[/?=&]+/g, '-').replace(/-$/, '')}`;
 
@@ -38,7 +50,10 @@ describe('every page of the dashboard, for every role, on the demo history', () 
 
   it.each(Object.entries(PAGES))('as %s: draws each page with its data and charts', async (role, paths) => {
     const tab = await openTab(browser);
-    const token = role === 'operator' ? ledger.token(role) : ledger.token(role, 'RS-Vertical', role === 'customer-manager' ? 'C000000150' : undefined);
+    const token =
+      role === 'operator'
+        ? ledger.token(role)
+        : ledger.token(role, 'RS-Vertical', role === 'customer-manager' ? 'C000000150' : undefined);
     await signInByLink(tab.page, ledger.url, paths[0]!, token);
     for (const path of paths) {
       await tab.page.goto(`${ledger.url}${path}`);
@@ -54,12 +69,20 @@ describe('every page of the dashboard, for every role, on the demo history', () 
     const { page } = await openTab(browser);
     await signInByLink(page, ledger.url, '/fleet', ledger.token('reseller-admin', 'RS-Vertical'));
     await settled(page);
-    expect(await page.locator('figure[aria-label="Licenses per customer"] .recharts-bar-rectangle').count()).toBeGreaterThan(6);
+    expect(
+      await page.locator('figure[aria-label="Licenses per customer"] .recharts-bar-rectangle').count(),
+    ).toBeGreaterThan(6);
     // Acme Dental has a year of history; the seed's Vertical Demo story is only its last weeks.
     await page.goto(`${ledger.url}/customers/C000000151`);
     await settled(page);
-    expect(await page.locator('figure[aria-label="Held licenses by package over time"] .recharts-area').count()).toBeGreaterThanOrEqual(2);
-    expect(await page.locator('figure[aria-label="Licenses added and returned per month"] .recharts-bar-rectangle').count()).toBeGreaterThan(3);
+    expect(
+      await page.locator('figure[aria-label="Held licenses by package over time"] .recharts-area').count(),
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      await page
+        .locator('figure[aria-label="Licenses added and returned per month"] .recharts-bar-rectangle')
+        .count(),
+    ).toBeGreaterThan(3);
   });
 
   it('sends a customer manager to its own customer, and shows the operator the read models only', async () => {

@@ -28,11 +28,23 @@ export async function startLedger({ demo }: { demo?: readonly string[] } = {}): 
     if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
   }
   const database: TestDatabase = await createTestDatabase();
-  const env = { ...process.env, DATABASE_URL: database.url, AUTH_JWT_SECRET: randomBytes(24).toString('hex'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    AUTH_JWT_SECRET: randomBytes(24).toString('hex'),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  };
   if (demo) {
     // `npm run demo` into the empty database first, as a user loads the demo history.
-    const recorded = spawnSync(process.execPath, [DEMO_CLI, ...demo], { env, encoding: 'utf8', timeout: 300_000 });
-    if (recorded.status !== 0) throw new Error(`npm run demo failed (${recorded.status}): ${recorded.stderr}`);
+    const recorded = spawnSync(process.execPath, [DEMO_CLI, ...demo], {
+      env,
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    if (recorded.status !== 0)
+      throw new Error(`npm run demo failed (${recorded.status}): ${recorded.stderr}`);
   }
   const api: ChildProcess = spawn(process.execPath, [API], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -52,19 +64,27 @@ export async function startLedger({ demo }: { demo?: readonly string[] } = {}): 
   });
 
   const token = (role: string, resellerId?: string, customerId?: string) => {
-    const args = ['--role', role, '--sub', `${role}@e2e`, ...(resellerId ? ['--reseller', resellerId] : []), ...(customerId ? ['--customer', customerId] : [])];
+    const args = [
+      '--role',
+      role,
+      '--sub',
+      `${role}@e2e`,
+      ...(resellerId ? ['--reseller', resellerId] : []),
+      ...(customerId ? ['--customer', customerId] : []),
+    ];
     const signed = spawnSync(process.execPath, [TOKEN_CLI, ...args], { env, encoding: 'utf8' });
     if (signed.status !== 0) throw new Error(`npm run token failed: ${signed.stderr}`);
     return signed.stdout.trim();
   };
-  const call = async <T,>(bearer: string, method: string, path: string, body?: unknown): Promise<T> => {
+  const call = async <T>(bearer: string, method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${url}${path}`, {
       method,
       headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
     const json = (await response.json()) as T;
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
+    if (!response.ok)
+      throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
     return json;
   };
   const stop = async () => {

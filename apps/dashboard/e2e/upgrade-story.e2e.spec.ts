@@ -6,7 +6,13 @@ import { startLedger, type Ledger } from './ledger-process';
 const CUSTOMER = 'C000000150';
 const BASIC = 'Basic User With VM';
 const PREMIUM = 'Premium iPECS ONE USER';
-const item = (pkg: string, quantity: number) => ({ itemGroup: 'User License', package: pkg, quantity, trialDays: 0, billingAccount: 'Vertical Demo' });
+const item = (pkg: string, quantity: number) => ({
+  itemGroup: 'User License',
+  package: pkg,
+  quantity,
+  trialDays: 0,
+  billingAccount: 'Vertical Demo',
+});
 
 /**
  * The seed's upgrade story (DOMAIN.md): user 297 moves from Basic to Premium and the Basic license
@@ -23,7 +29,15 @@ describe('the upgrade story, walked through the dashboard in Chromium', () => {
   let refusalTab: { page: Page; errors: string[] };
 
   const placeOrder = async (items: ReturnType<typeof item>[]) =>
-    (await ledger.call<{ orderNo: string }>(admin, 'POST', '/api/orders', { customerId: CUSTOMER, title: 'Vertical Demo Change Order', type: 'Change', changeDate: '2026-11-01', items })).orderNo;
+    (
+      await ledger.call<{ orderNo: string }>(admin, 'POST', '/api/orders', {
+        customerId: CUSTOMER,
+        title: 'Vertical Demo Change Order',
+        type: 'Change',
+        changeDate: '2026-11-01',
+        items,
+      })
+    ).orderNo;
   /** Presses an action button on the order page and waits for the status it leads to. */
   const press = async (page: Page, orderNo: string, button: string, status: string) => {
     await page.goto(`${ledger.url}/orders/${orderNo}`);
@@ -34,9 +48,20 @@ describe('the upgrade story, walked through the dashboard in Chromium', () => {
   beforeAll(async () => {
     ledger = await startLedger();
     const operator = ledger.token('operator');
-    await ledger.call(operator, 'POST', '/api/resellers', { resellerId: 'RS-Vertical', name: 'Vertical Communications' });
-    await ledger.call(operator, 'POST', '/api/packages', { name: BASIC, itemGroup: 'User License', monthlyPrice: 20 });
-    await ledger.call(operator, 'POST', '/api/packages', { name: PREMIUM, itemGroup: 'User License', monthlyPrice: 30 });
+    await ledger.call(operator, 'POST', '/api/resellers', {
+      resellerId: 'RS-Vertical',
+      name: 'Vertical Communications',
+    });
+    await ledger.call(operator, 'POST', '/api/packages', {
+      name: BASIC,
+      itemGroup: 'User License',
+      monthlyPrice: 20,
+    });
+    await ledger.call(operator, 'POST', '/api/packages', {
+      name: PREMIUM,
+      itemGroup: 'User License',
+      monthlyPrice: 30,
+    });
     admin = ledger.token('reseller-admin', 'RS-Vertical');
     approver = ledger.token('approver', 'RS-Vertical');
     await ledger.call(admin, 'POST', '/api/customers', {
@@ -75,7 +100,9 @@ describe('the upgrade story, walked through the dashboard in Chromium', () => {
   it('moves 297 to Premium with the Basic license returned, and the customer page, chart and audit trail show it', async () => {
     const { page } = adminTab;
     await signInByLink(page, ledger.url, `/customers/${CUSTOMER}`, admin);
-    const legend = page.locator('figure[aria-label="Held licenses by package over time"] .recharts-legend-wrapper');
+    const legend = page.locator(
+      'figure[aria-label="Held licenses by package over time"] .recharts-legend-wrapper',
+    );
     await expect.poll(() => legend.textContent(), { timeout: 20_000 }).toContain(BASIC);
     expect(await legend.textContent()).not.toContain(PREMIUM);
     await screenshot(page, 'story-1-customer-before');
@@ -99,10 +126,26 @@ describe('the upgrade story, walked through the dashboard in Chromium', () => {
 
     await page.goto(`${ledger.url}/customers/${CUSTOMER}`);
     const inventory = page.getByRole('table', { name: 'Inventory' });
-    await expect.poll(() => inventory.getByRole('row', { name: new RegExp(`^${PREMIUM}`) }).locator('td').nth(1).textContent()).toBe('1');
-    expect(await inventory.getByRole('row', { name: new RegExp(`^${BASIC}`) }).locator('td').nth(1).textContent()).toBe('6');
+    await expect
+      .poll(() =>
+        inventory
+          .getByRole('row', { name: new RegExp(`^${PREMIUM}`) })
+          .locator('td')
+          .nth(1)
+          .textContent(),
+      )
+      .toBe('1');
+    expect(
+      await inventory
+        .getByRole('row', { name: new RegExp(`^${BASIC}`) })
+        .locator('td')
+        .nth(1)
+        .textContent(),
+    ).toBe('6');
     await expect.poll(() => legend.textContent()).toContain(PREMIUM);
-    expect(await page.getByRole('table', { name: 'Users' }).getByRole('row', { name: /^297/ }).textContent()).toContain(PREMIUM);
+    expect(
+      await page.getByRole('table', { name: 'Users' }).getByRole('row', { name: /^297/ }).textContent(),
+    ).toContain(PREMIUM);
     await screenshot(page, 'story-3-customer-after');
 
     await page.goto(`${ledger.url}/audit?customerId=${CUSTOMER}`);
@@ -121,7 +164,9 @@ describe('the upgrade story, walked through the dashboard in Chromium', () => {
     // order between the other approver's approval and this press.
     const { page } = refusalTab;
     let holdLiveRefresh = true;
-    await page.route('**/api/projections', (route) => (holdLiveRefresh ? route.fulfill({ json: [] }) : route.fallback()));
+    await page.route('**/api/projections', (route) =>
+      holdLiveRefresh ? route.fulfill({ json: [] }) : route.fallback(),
+    );
     await signInByLink(page, ledger.url, `/orders/${order}`, approver);
     await page.getByRole('button', { name: 'Reject', exact: true }).waitFor();
     await page.getByLabel('Reason for rejecting').fill('Customer withdrew the change');
@@ -141,6 +186,10 @@ describe('the upgrade story, walked through the dashboard in Chromium', () => {
     // Chromium logs every refused request; the one refusal the story provoked is the only one allowed.
     const refusal = /Failed to load resource: the server responded with a status of 40[39]/;
     expect(refusalTab.errors.filter((e) => refusal.test(e))).toHaveLength(1);
-    expect([...adminTab.errors, ...approverTab.errors, ...refusalTab.errors.filter((e) => !refusal.test(e))]).toEqual([]);
+    expect([
+      ...adminTab.errors,
+      ...approverTab.errors,
+      ...refusalTab.errors.filter((e) => !refusal.test(e)),
+    ]).toEqual([]);
   });
 });

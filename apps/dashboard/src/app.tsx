@@ -35,12 +35,54 @@ export const routes: RouteObject[] = [
         element: <Shell />,
         children: [
           { index: true, element: <HomeRedirect /> },
-          { path: 'fleet', element: page(<PageGuard page="fleet"><FleetPage /></PageGuard>) },
-          { path: 'customers/:customerId', element: page(<PageGuard page="customer"><CustomerPage /></PageGuard>) },
-          { path: 'orders', element: page(<PageGuard page="orders"><OrdersPage /></PageGuard>) },
-          { path: 'orders/:orderNo', element: page(<PageGuard page="orders"><OrderPage /></PageGuard>) },
-          { path: 'audit', element: page(<PageGuard page="audit"><AuditPage /></PageGuard>) },
-          { path: 'reconciliation', element: page(<PageGuard page="reconciliation"><ReconciliationPage /></PageGuard>) },
+          {
+            path: 'fleet',
+            element: page(
+              <PageGuard page="fleet">
+                <FleetPage />
+              </PageGuard>,
+            ),
+          },
+          {
+            path: 'customers/:customerId',
+            element: page(
+              <PageGuard page="customer">
+                <CustomerPage />
+              </PageGuard>,
+            ),
+          },
+          {
+            path: 'orders',
+            element: page(
+              <PageGuard page="orders">
+                <OrdersPage />
+              </PageGuard>,
+            ),
+          },
+          {
+            path: 'orders/:orderNo',
+            element: page(
+              <PageGuard page="orders">
+                <OrderPage />
+              </PageGuard>,
+            ),
+          },
+          {
+            path: 'audit',
+            element: page(
+              <PageGuard page="audit">
+                <AuditPage />
+              </PageGuard>,
+            ),
+          },
+          {
+            path: 'reconciliation',
+            element: page(
+              <PageGuard page="reconciliation">
+                <ReconciliationPage />
+              </PageGuard>,
+            ),
+          },
           { path: 'operator', element: page(<OperatorPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],

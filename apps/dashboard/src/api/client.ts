@@ -21,9 +21,17 @@ export function createApiClient(session: ClientSession, baseUrl = globalThis.loc
     onRequest({ request }) {
       const token = session.token();
       if (token) request.headers.set('Authorization', `Bearer ${token}`);
-      if (request.method === 'GET' && new URL(request.url).pathname.startsWith('/api/') && session.writtenPosition() > 0) {
+      if (
+        request.method === 'GET' &&
+        new URL(request.url).pathname.startsWith('/api/') &&
+        session.writtenPosition() > 0
+      ) {
         const url = new URL(request.url);
-        if (!url.searchParams.has('minPosition') && !url.pathname.startsWith('/api/projections') && !url.pathname.startsWith('/api/demo')) {
+        if (
+          !url.searchParams.has('minPosition') &&
+          !url.pathname.startsWith('/api/projections') &&
+          !url.pathname.startsWith('/api/demo')
+        ) {
           url.searchParams.set('minPosition', String(session.writtenPosition()));
           return new Request(url, request);
         }
@@ -42,7 +50,9 @@ export function createApiClient(session: ClientSession, baseUrl = globalThis.loc
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 /** The body of a 2xx answer, or the API's problem thrown as a ProblemError. */
-export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+export async function unwrap<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
   const { data, error, response } = await call;
   if (!response.ok) throw problemOf(error, response);
   return data as T;

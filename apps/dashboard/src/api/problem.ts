@@ -39,7 +39,11 @@ const isProblem = (body: unknown): body is Problem =>
 /** The problem an answer carries, or one made up from its status when the body is not one (a proxy's 502). */
 export function problemOf(body: unknown, response: Response): ProblemError {
   if (isProblem(body)) return new ProblemError(body);
-  return new ProblemError({ type: 'about:blank', title: response.statusText || 'Request failed', status: response.status });
+  return new ProblemError({
+    type: 'about:blank',
+    title: response.statusText || 'Request failed',
+    status: response.status,
+  });
 }
 
 /** One line per bad field or cell, as the API named them. */

@@ -1,11 +1,17 @@
 import type { paths } from './schema';
 
 type Json<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
-type Responses<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R } ? R : never;
+type Responses<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
+  ? R
+  : never;
 
 /** The JSON body of an operation's success answer, as the API's OpenAPI document describes it. */
 export type Ok<P extends keyof paths, M extends keyof paths[P]> =
-  Responses<P, M> extends { 200: infer R } ? Json<R> : Responses<P, M> extends { 201: infer R } ? Json<R> : never;
+  Responses<P, M> extends { 200: infer R }
+    ? Json<R>
+    : Responses<P, M> extends { 201: infer R }
+      ? Json<R>
+      : never;
 
 export type FleetRow = Ok<'/api/resellers/{resellerId}/customers', 'get'>['items'][number];
 export type Customer = Ok<'/api/customers/{customerId}', 'get'>;

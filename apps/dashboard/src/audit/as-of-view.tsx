@@ -9,7 +9,10 @@ export function AsOfView({ customerId, at }: { customerId: string; at: string })
   const { api } = useSession();
   const asOf = useQuery({
     queryKey: ['as-of', customerId, at],
-    queryFn: () => unwrap(api.GET('/api/customers/{customerId}/as-of', { params: { path: { customerId }, query: { at } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/customers/{customerId}/as-of', { params: { path: { customerId }, query: { at } } }),
+      ),
   });
   return (
     <section className="as-of" aria-label="As of">

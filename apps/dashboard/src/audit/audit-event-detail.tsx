@@ -7,7 +7,10 @@ import { QueryView } from '../ui/states';
 /** One recorded event whole: its data and metadata, as stored. */
 export function AuditEventDetail({ position, onClose }: { position: number; onClose: () => void }) {
   const { api } = useSession();
-  const event = useQuery({ queryKey: ['audit-event', position], queryFn: () => unwrap(api.GET('/api/audit/{position}', { params: { path: { position } } })) });
+  const event = useQuery({
+    queryKey: ['audit-event', position],
+    queryFn: () => unwrap(api.GET('/api/audit/{position}', { params: { path: { position } } })),
+  });
   return (
     <aside className="detail" aria-label={`Event ${position}`}>
       <button type="button" className="link close" onClick={onClose} aria-label="Close the event">

@@ -6,12 +6,24 @@ import { unwrap } from '../api/client';
 import { useUrlFilters } from '../filters/use-url-filters';
 import { useClaims, useSession } from '../session/session-context';
 import { formatTime } from '../ui/format';
+import { CursorPager } from '../ui/cursor-pager';
 import { Empty, ErrorView, QueryView } from '../ui/states';
 import { AsOfView } from './as-of-view';
 import { AuditEventDetail } from './audit-event-detail';
 import { downloadAuditCsv } from './csv-download';
 
-const FILTERS = ['customerId', 'orderNo', 'actor', 'type', 'from', 'to', 'q', 'order', 'at', 'position'] as const;
+const FILTERS = [
+  'customerId',
+  'orderNo',
+  'actor',
+  'type',
+  'from',
+  'to',
+  'q',
+  'order',
+  'at',
+  'position',
+] as const;
 const PAGE = 50;
 
 /** The end of a day in UTC: an as-of date shows the account after everything recorded that day. */
@@ -28,7 +40,9 @@ export default function AuditPage() {
     orderNo: values.orderNo || undefined,
     actor: values.actor || undefined,
     // An unknown type in a shared link is dropped rather than sent to be refused.
-    type: (LEDGER_EVENT_TYPES as readonly string[]).includes(values.type) ? [values.type as LedgerEventType] : undefined,
+    type: (LEDGER_EVENT_TYPES as readonly string[]).includes(values.type)
+      ? [values.type as LedgerEventType]
+      : undefined,
     from: values.from || undefined,
     to: values.to || undefined,
     q: values.q || undefined,
@@ -36,9 +50,16 @@ export default function AuditPage() {
   };
   const trail = useQuery({
     queryKey: ['audit', query, cursor],
-    queryFn: () => unwrap(api.GET('/api/audit', { params: { query: { ...query, limit: PAGE, cursor: cursor || undefined } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/audit', { params: { query: { ...query, limit: PAGE, cursor: cursor || undefined } } }),
+      ),
   });
-  const csvFilters = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v === undefined ? [] : Array.isArray(v) ? v.map((x) => [k, x]) : [[k, String(v)]])));
+  const csvFilters = new URLSearchParams(
+    Object.entries(query).flatMap(([k, v]) =>
+      v === undefined ? [] : Array.isArray(v) ? v.map((x) => [k, x]) : [[k, String(v)]],
+    ),
+  );
 
   return (
     <section className="with-detail">
@@ -47,11 +68,21 @@ export default function AuditPage() {
         <form className="filters" onSubmit={(e) => e.preventDefault()}>
           {!claims.customerId && (
             <label>
-              Customer <input value={values.customerId} placeholder="C000000150" onChange={(e) => set({ customerId: e.target.value.trim() })} />
+              Customer{' '}
+              <input
+                value={values.customerId}
+                placeholder="C000000150"
+                onChange={(e) => set({ customerId: e.target.value.trim() })}
+              />
             </label>
           )}
           <label>
-            Order <input value={values.orderNo} inputMode="numeric" onChange={(e) => set({ orderNo: e.target.value.trim() })} />
+            Order{' '}
+            <input
+              value={values.orderNo}
+              inputMode="numeric"
+              onChange={(e) => set({ orderNo: e.target.value.trim() })}
+            />
           </label>
           <label>
             Who <input value={values.actor} onChange={(e) => set({ actor: e.target.value })} />
@@ -69,14 +100,18 @@ export default function AuditPage() {
             From <input type="date" value={values.from} onChange={(e) => set({ from: e.target.value })} />
           </label>
           <label>
-            To (not included) <input type="date" value={values.to} onChange={(e) => set({ to: e.target.value })} />
+            To (not included){' '}
+            <input type="date" value={values.to} onChange={(e) => set({ to: e.target.value })} />
           </label>
           <label>
             Search <input type="search" value={values.q} onChange={(e) => set({ q: e.target.value })} />
           </label>
           <label>
             Order by{' '}
-            <select value={query.order} onChange={(e) => set({ order: e.target.value === 'asc' ? 'asc' : '' })}>
+            <select
+              value={query.order}
+              onChange={(e) => set({ order: e.target.value === 'asc' ? 'asc' : '' })}
+            >
               <option value="desc">Newest first</option>
               <option value="asc">Oldest first</option>
             </select>
@@ -96,7 +131,11 @@ export default function AuditPage() {
           <div className="filters">
             <label>
               {customerId} as of the end of{' '}
-              <input type="date" value={values.at} onChange={(e) => set({ at: e.target.value, cursor: cursor })} />
+              <input
+                type="date"
+                value={values.at}
+                onChange={(e) => set({ at: e.target.value, cursor: cursor })}
+              />
             </label>
             {values.at && (
               <button type="button" className="link" onClick={() => set({ at: '', cursor: cursor })}>
@@ -125,9 +164,16 @@ export default function AuditPage() {
                   </thead>
                   <tbody>
                     {page.items.map((e) => (
-                      <tr key={e.position} className={String(e.position) === values.position ? 'selected' : undefined}>
+                      <tr
+                        key={e.position}
+                        className={String(e.position) === values.position ? 'selected' : undefined}
+                      >
                         <td className="num">
-                          <button type="button" className="link" onClick={() => set({ position: String(e.position), cursor })}>
+                          <button
+                            type="button"
+                            className="link"
+                            onClick={() => set({ position: String(e.position), cursor })}
+                          >
                             {e.position}
                           </button>
                         </td>
@@ -136,30 +182,27 @@ export default function AuditPage() {
                         <td>
                           {e.actor} <span className="muted">{e.role}</span>
                         </td>
-                        <td>{e.customerId ? <Link to={`/customers/${e.customerId}`}>{e.customerId}</Link> : '—'}</td>
+                        <td>
+                          {e.customerId ? <Link to={`/customers/${e.customerId}`}>{e.customerId}</Link> : '—'}
+                        </td>
                         <td>{e.summary}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
-                <div className="pager">
-                  {cursor && (
-                    <button type="button" onClick={() => set({ cursor: '' })}>
-                      First page
-                    </button>
-                  )}
-                  {page.nextCursor && (
-                    <button type="button" onClick={() => set({ cursor: String(page.nextCursor) })}>
-                      Next page
-                    </button>
-                  )}
-                </div>
+                <CursorPager
+                  cursor={cursor}
+                  nextCursor={page.nextCursor}
+                  go={(next) => set({ cursor: next })}
+                />
               </>
             )
           }
         </QueryView>
       </div>
-      {values.position && <AuditEventDetail position={Number(values.position)} onClose={() => set({ position: '', cursor })} />}
+      {values.position && (
+        <AuditEventDetail position={Number(values.position)} onClose={() => set({ position: '', cursor })} />
+      )}
     </section>
   );
 }

@@ -1,4 +1,14 @@
-import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { Timeline } from '../api/types';
 import { colourOf } from '../charts/palette';
 import { Empty } from '../ui/states';
@@ -18,8 +28,22 @@ export function AddsReturnsChart({ timeline }: { timeline: Timeline }) {
           <Tooltip formatter={(value) => Math.abs(Number(value))} />
           <Legend verticalAlign="top" />
           <ReferenceLine y={0} stroke="#666" />
-          <Bar dataKey="adds" name="Added" stackId="m" fill={colourOf(2)} maxBarSize={40} isAnimationActive={false} />
-          <Bar dataKey="returns" name="Returned" stackId="m" fill={colourOf(5)} maxBarSize={40} isAnimationActive={false} />
+          <Bar
+            dataKey="adds"
+            name="Added"
+            stackId="m"
+            fill={colourOf(2)}
+            maxBarSize={40}
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="returns"
+            name="Returned"
+            stackId="m"
+            fill={colourOf(5)}
+            maxBarSize={40}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </figure>

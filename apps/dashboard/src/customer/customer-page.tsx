@@ -20,21 +20,43 @@ export default function CustomerPage() {
   const range: TimelineRange = isTimelineRange(values.range) ? values.range : '24m';
   const path = { customerId };
 
-  const customer = useQuery({ queryKey: ['customer', customerId], queryFn: () => unwrap(api.GET('/api/customers/{customerId}', { params: { path } })) });
-  const inventory = useQuery({ queryKey: ['inventory', customerId], queryFn: () => unwrap(api.GET('/api/customers/{customerId}/inventory', { params: { path } })) });
+  const customer = useQuery({
+    queryKey: ['customer', customerId],
+    queryFn: () => unwrap(api.GET('/api/customers/{customerId}', { params: { path } })),
+  });
+  const inventory = useQuery({
+    queryKey: ['inventory', customerId],
+    queryFn: () => unwrap(api.GET('/api/customers/{customerId}/inventory', { params: { path } })),
+  });
   const timeline = useQuery({
     queryKey: ['timeline', customerId, range],
-    queryFn: () => unwrap(api.GET('/api/customers/{customerId}/timeline', { params: { path, query: rangeDays(range, new Date()) } })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/customers/{customerId}/timeline', {
+          params: { path, query: rangeDays(range, new Date()) },
+        }),
+      ),
   });
   const orders = useQuery({
     queryKey: ['orders', { customerId }],
-    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/orders', { params: { query: { customerId, limit: 1000, cursor } } }))),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(api.GET('/api/orders', { params: { query: { customerId, limit: 1000, cursor } } })),
+      ),
   });
   const users = useQuery({
     queryKey: ['users', customerId],
-    queryFn: () => allPages((cursor) => unwrap(api.GET('/api/customers/{customerId}/users', { params: { path, query: { limit: 1000, cursor } } }))),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/api/customers/{customerId}/users', { params: { path, query: { limit: 1000, cursor } } }),
+        ),
+      ),
   });
-  const waste = useQuery({ queryKey: ['waste', customerId], queryFn: () => unwrap(api.GET('/api/customers/{customerId}/waste', { params: { path } })) });
+  const waste = useQuery({
+    queryKey: ['waste', customerId],
+    queryFn: () => unwrap(api.GET('/api/customers/{customerId}/waste', { params: { path } })),
+  });
 
   return (
     <QueryView query={customer} what="the customer">
@@ -45,7 +67,8 @@ export default function CustomerPage() {
           </h1>
           <p className="muted">
             {c.resellerId} · {c.servicePlan} · billing account {c.billingAccount} · {c.users} users ·{' '}
-            <Link to={`/audit?customerId=${c.customerId}`}>audit trail</Link> · <Link to={`/reconciliation?customerId=${c.customerId}`}>reconciliation</Link>
+            <Link to={`/audit?customerId=${c.customerId}`}>audit trail</Link> ·{' '}
+            <Link to={`/reconciliation?customerId=${c.customerId}`}>reconciliation</Link>
           </p>
 
           <h2>Inventory</h2>

@@ -7,7 +7,12 @@ import { heldByDay } from './timeline-series';
 /** Held licenses by package, stacked, day by day, each change on its effective date. */
 export function HeldLicensesChart({ timeline }: { timeline: Timeline }) {
   const { packages, points } = heldByDay(timeline);
-  if (packages.length === 0) return <Empty>No license was held between {timeline.from} and {timeline.to}.</Empty>;
+  if (packages.length === 0)
+    return (
+      <Empty>
+        No license was held between {timeline.from} and {timeline.to}.
+      </Empty>
+    );
   return (
     <figure className="chart" aria-label="Held licenses by package over time">
       <ResponsiveContainer width="100%" height={300}>
@@ -18,7 +23,16 @@ export function HeldLicensesChart({ timeline }: { timeline: Timeline }) {
           <Tooltip />
           <Legend verticalAlign="top" />
           {packages.map((pkg, i) => (
-            <Area key={pkg} type="stepAfter" dataKey={pkg} stackId="held" stroke={colourOf(i)} fill={colourOf(i)} fillOpacity={0.55} isAnimationActive={false} />
+            <Area
+              key={pkg}
+              type="stepAfter"
+              dataKey={pkg}
+              stackId="held"
+              stroke={colourOf(i)}
+              fill={colourOf(i)}
+              fillOpacity={0.55}
+              isAnimationActive={false}
+            />
           ))}
         </AreaChart>
       </ResponsiveContainer>

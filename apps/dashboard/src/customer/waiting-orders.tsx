@@ -9,12 +9,17 @@ const WAITING = [
   { label: 'Waiting for final confirm', statuses: ORDER_TRANSITIONS.FinalConfirmOrder.from },
 ];
 
-const change = (order: OrderSummary) => order.items.map((i) => `${i.package} ${i.quantity > 0 ? '+' : ''}${i.quantity}`).join(', ');
+const change = (order: OrderSummary) =>
+  order.items.map((i) => `${i.package} ${i.quantity > 0 ? '+' : ''}${i.quantity}`).join(', ');
 
 /** The customer's orders someone still has to act on, by the step they wait for. */
 export function WaitingOrders({ orders }: { orders: readonly OrderSummary[] }) {
-  const groups = WAITING.map((w) => ({ ...w, orders: orders.filter((o) => (w.statuses as readonly string[]).includes(o.status)) }));
-  if (groups.every((g) => g.orders.length === 0)) return <Empty>No order is waiting for approval or final confirm.</Empty>;
+  const groups = WAITING.map((w) => ({
+    ...w,
+    orders: orders.filter((o) => (w.statuses as readonly string[]).includes(o.status)),
+  }));
+  if (groups.every((g) => g.orders.length === 0))
+    return <Empty>No order is waiting for approval or final confirm.</Empty>;
   return (
     <>
       {groups
@@ -25,7 +30,8 @@ export function WaitingOrders({ orders }: { orders: readonly OrderSummary[] }) {
             <ul className="orders-waiting">
               {g.orders.map((o) => (
                 <li key={o.orderNo}>
-                  <Link to={`/orders/${o.orderNo}`}>Order {o.orderNo}</Link> · {change(o)} · change date {o.changeDate} · placed {formatTime(o.orderDate)}
+                  <Link to={`/orders/${o.orderNo}`}>Order {o.orderNo}</Link> · {change(o)} · change date{' '}
+                  {o.changeDate} · placed {formatTime(o.orderDate)}
                 </li>
               ))}
             </ul>

@@ -8,7 +8,13 @@ import { Empty, QueryView } from '../ui/states';
 import { FleetChart } from './fleet-chart';
 import { FLEET_SORTS, fleetRows, type FleetSort } from './fleet-rows';
 
-const SORT_LABELS: Record<FleetSort, string> = { name: 'Name', held: 'Held', available: 'Available', idle: 'Idle', pendingOrders: 'Pending orders' };
+const SORT_LABELS: Record<FleetSort, string> = {
+  name: 'Name',
+  held: 'Held',
+  available: 'Available',
+  idle: 'Idle',
+  pendingOrders: 'Pending orders',
+};
 
 export default function FleetPage() {
   const { api } = useSession();
@@ -19,7 +25,11 @@ export default function FleetPage() {
     queryKey: ['fleet', resellerId],
     queryFn: () =>
       allPages((cursor) =>
-        unwrap(api.GET('/api/resellers/{resellerId}/customers', { params: { path: { resellerId: resellerId! }, query: { limit: 1000, cursor } } })),
+        unwrap(
+          api.GET('/api/resellers/{resellerId}/customers', {
+            params: { path: { resellerId: resellerId! }, query: { limit: 1000, cursor } },
+          }),
+        ),
       ),
   });
   return (
@@ -27,7 +37,13 @@ export default function FleetPage() {
       <h1>Fleet of {resellerId}</h1>
       <div className="filters">
         <label>
-          Search <input type="search" value={values.q} placeholder="Customer id or name" onChange={(e) => set({ q: e.target.value })} />
+          Search{' '}
+          <input
+            type="search"
+            value={values.q}
+            placeholder="Customer id or name"
+            onChange={(e) => set({ q: e.target.value })}
+          />
         </label>
         <label>
           Sort by{' '}
@@ -42,7 +58,12 @@ export default function FleetPage() {
       </div>
       <QueryView query={fleet} what="the fleet">
         {(all) => {
-          const rows = fleetRows(all, values.q, sort, values.dir === 'asc' || values.dir === 'desc' ? values.dir : '');
+          const rows = fleetRows(
+            all,
+            values.q,
+            sort,
+            values.dir === 'asc' || values.dir === 'desc' ? values.dir : '',
+          );
           if (all.length === 0) return <Empty>No customers yet: a reseller admin registers them.</Empty>;
           if (rows.length === 0) return <Empty>No customer matches “{values.q}”.</Empty>;
           return (
@@ -65,14 +86,19 @@ export default function FleetPage() {
                   {rows.map((r) => (
                     <tr key={r.customerId}>
                       <td>
-                        <Link to={`/customers/${r.customerId}`}>{r.name}</Link> <span className="muted">{r.customerId}</span>
+                        <Link to={`/customers/${r.customerId}`}>{r.name}</Link>{' '}
+                        <span className="muted">{r.customerId}</span>
                       </td>
                       <td>{r.resellerId}</td>
                       <td className="num">{r.held}</td>
                       <td className="num">{r.available}</td>
                       <td className={`num ${r.idle > 0 ? 'warn' : ''}`}>{r.idle}</td>
                       <td className="num">
-                        {r.pendingOrders > 0 ? <Link to={`/orders?customerId=${r.customerId}`}>{r.pendingOrders}</Link> : 0}
+                        {r.pendingOrders > 0 ? (
+                          <Link to={`/orders?customerId=${r.customerId}`}>{r.pendingOrders}</Link>
+                        ) : (
+                          0
+                        )}
                       </td>
                       <td className="num">{r.awaitingApproval}</td>
                       <td className="num">{r.awaitingFinalConfirm}</td>

@@ -3,8 +3,22 @@ import type { FleetRow } from '../api/types';
 import { fleetRows } from './fleet-rows';
 
 const row = (customerId: string, name: string, held: number, idle = 0): FleetRow =>
-  ({ customerId, name, resellerId: 'RS-1', held, available: held, idle, pendingOrders: 0, awaitingApproval: 0, awaitingFinalConfirm: 0 }) as FleetRow;
-const fleet = [row('C3', 'acme Dental', 14, 3), row('C1', 'Vertical Demo', 10, 4), row('C2', 'East Logistics', 14, 0)];
+  ({
+    customerId,
+    name,
+    resellerId: 'RS-1',
+    held,
+    available: held,
+    idle,
+    pendingOrders: 0,
+    awaitingApproval: 0,
+    awaitingFinalConfirm: 0,
+  }) as FleetRow;
+const fleet = [
+  row('C3', 'acme Dental', 14, 3),
+  row('C1', 'Vertical Demo', 10, 4),
+  row('C2', 'East Logistics', 14, 0),
+];
 const ids = (rows: FleetRow[]) => rows.map((r) => r.customerId);
 
 describe('the fleet table', () => {

@@ -5,6 +5,7 @@ import { useClaims } from '../session/session-context';
 export function HomeRedirect() {
   const claims = useClaims();
   if (claims.role === 'operator') return <Navigate to="/operator" replace />;
-  if (claims.role === 'customer-manager' && claims.customerId) return <Navigate to={`/customers/${claims.customerId}`} replace />;
+  if (claims.role === 'customer-manager' && claims.customerId)
+    return <Navigate to={`/customers/${claims.customerId}`} replace />;
   return <Navigate to="/fleet" replace />;
 }

@@ -19,4 +19,5 @@ export const pagesFor = (role: Role): readonly Page[] => PAGES[role];
 export const mayOpen = (role: Role, page: Page): boolean => PAGES[role].includes(page);
 
 /** Who may upload a carrier invoice (API.md, POST /api/invoices). */
-export const mayImportInvoices = (role: Role): boolean => role === 'billing-analyst' || role === 'reseller-admin';
+export const mayImportInvoices = (role: Role): boolean =>
+  role === 'billing-analyst' || role === 'reseller-admin';

@@ -11,7 +11,12 @@ const LINKS: Record<Page, { label: string; to: (customerId?: string) => string }
   reconciliation: { label: 'Reconciliation', to: () => '/reconciliation' },
 };
 
-const LIVE_LABEL = { live: 'Live', 'catching-up': 'Catching up', rebuilding: 'Rebuilding', faulted: 'Read model stopped' } as const;
+const LIVE_LABEL = {
+  live: 'Live',
+  'catching-up': 'Catching up',
+  rebuilding: 'Rebuilding',
+  faulted: 'Read model stopped',
+} as const;
 
 export function Shell() {
   const claims = useClaims();
@@ -30,7 +35,10 @@ export function Shell() {
             </NavLink>
           ))}
         </nav>
-        <span className={`live live-${live?.status ?? 'unknown'}`} title={live?.faulted.length ? `Stopped: ${live.faulted.join(', ')}` : undefined}>
+        <span
+          className={`live live-${live?.status ?? 'unknown'}`}
+          title={live?.faulted.length ? `Stopped: ${live.faulted.join(', ')}` : undefined}
+        >
           {live ? `${LIVE_LABEL[live.status]} · #${live.position}` : '…'}
         </span>
         <span className="who">

@@ -18,7 +18,8 @@ export function useLiveRefresh(): LiveStatus | undefined {
   const seen = useRef<number | null>(null);
   const { data } = useQuery({
     queryKey: PROJECTIONS_KEY,
-    queryFn: async () => liveStatusOf((await unwrap(api.GET('/api/projections'))) as unknown as ProjectionState[]),
+    queryFn: async () =>
+      liveStatusOf((await unwrap(api.GET('/api/projections'))) as unknown as ProjectionState[]),
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: false,
   });

@@ -15,7 +15,9 @@ export default function OperatorPage() {
   return (
     <section>
       <h1>Read models</h1>
-      <p className="muted">The carrier's operator keeps the catalog and the read side; it sees no customer's licenses.</p>
+      <p className="muted">
+        The carrier's operator keeps the catalog and the read side; it sees no customer's licenses.
+      </p>
       <QueryView query={projections} what="the read models">
         {(rows) => (
           <table aria-label="Read models">

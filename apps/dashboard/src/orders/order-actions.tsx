@@ -6,7 +6,13 @@ import type { OrderStatus } from '../api/types';
 import { useClaims, useSession } from '../session/session-context';
 import { ErrorView } from '../ui/states';
 
-const LABELS: Record<OrderAction, string> = { submit: 'Submit', approve: 'Approve', reject: 'Reject', 'final-confirm': 'Final confirm', cancel: 'Cancel order' };
+const LABELS: Record<OrderAction, string> = {
+  submit: 'Submit',
+  approve: 'Approve',
+  reject: 'Reject',
+  'final-confirm': 'Final confirm',
+  cancel: 'Cancel order',
+};
 
 /**
  * The buttons the signed-in role may press on this order (the domain's ORDER_ACTIONS). A refusal
@@ -24,7 +30,9 @@ export function OrderActions({ orderNo, status }: { orderNo: string; status: Ord
       if (key.current?.action !== action) key.current = { action, key: crypto.randomUUID() };
       const init = { params: { path: { orderNo } }, headers: { 'Idempotency-Key': key.current.key } };
       const result = await unwrap(
-        action === 'reject' ? api.POST('/api/orders/{orderNo}/reject', { ...init, body: { reason } }) : api.POST(`/api/orders/{orderNo}/${action}`, init),
+        action === 'reject'
+          ? api.POST('/api/orders/{orderNo}/reject', { ...init, body: { reason } })
+          : api.POST(`/api/orders/{orderNo}/${action}`, init),
       );
       key.current = null;
       return result as { position?: number };

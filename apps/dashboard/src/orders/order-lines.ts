@@ -17,7 +17,10 @@ export interface OrderLine {
  * what its confirmation recorded; an open one shows the customer's licenses held now and what the
  * order would make of them.
  */
-export function orderLines(order: Pick<OrderDetail, 'items' | 'confirmedItems'>, heldNow: (pkg: string) => number): OrderLine[] {
+export function orderLines(
+  order: Pick<OrderDetail, 'items' | 'confirmedItems'>,
+  heldNow: (pkg: string) => number,
+): OrderLine[] {
   const confirmed = new Map(order.confirmedItems.map((c) => [c.itemNo, c]));
   return order.items.map((item) => {
     const done = confirmed.get(item.itemNo);

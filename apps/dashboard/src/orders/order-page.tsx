@@ -11,12 +11,18 @@ import { OrderStatusBadge } from './order-status-badge';
 export default function OrderPage() {
   const { orderNo = '' } = useParams();
   const { api } = useSession();
-  const order = useQuery({ queryKey: ['order', orderNo], queryFn: () => unwrap(api.GET('/api/orders/{orderNo}', { params: { path: { orderNo } } })) });
+  const order = useQuery({
+    queryKey: ['order', orderNo],
+    queryFn: () => unwrap(api.GET('/api/orders/{orderNo}', { params: { path: { orderNo } } })),
+  });
   const customerId = order.data?.customerId;
   const inventory = useQuery({
     queryKey: ['inventory', customerId],
     enabled: Boolean(customerId),
-    queryFn: () => unwrap(api.GET('/api/customers/{customerId}/inventory', { params: { path: { customerId: customerId! } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/customers/{customerId}/inventory', { params: { path: { customerId: customerId! } } }),
+      ),
   });
   return (
     <QueryView query={order} what={`order ${orderNo}`}>
@@ -84,7 +90,9 @@ export default function OrderPage() {
                     <td className="num">{l.trialDays}</td>
                     <td className="num">{formatMoney(prices.get(l.itemNo) ?? 0)}</td>
                     <td className="num">{l.now}</td>
-                    <td className={`num ${l.order < 0 ? 'neg' : 'pos'}`}>{l.order > 0 ? `+${l.order}` : l.order}</td>
+                    <td className={`num ${l.order < 0 ? 'neg' : 'pos'}`}>
+                      {l.order > 0 ? `+${l.order}` : l.order}
+                    </td>
                     <td className="num">{l.toBe}</td>
                     <td>{l.billingStart ?? '—'}</td>
                   </tr>

@@ -6,6 +6,7 @@ import type { OrderStatus } from '../api/types';
 import { useUrlFilters } from '../filters/use-url-filters';
 import { useClaims, useSession } from '../session/session-context';
 import { formatTime } from '../ui/format';
+import { CursorPager } from '../ui/cursor-pager';
 import { Empty, QueryView } from '../ui/states';
 import { OrderStatusBadge } from './order-status-badge';
 
@@ -17,10 +18,19 @@ export default function OrdersPage() {
   const { values, cursor, set } = useUrlFilters(['status', 'customerId'] as const);
   // A customer manager reads its own customer's orders only.
   const customerId = claims.customerId ?? values.customerId;
-  const status = (ORDER_STATUSES as readonly string[]).includes(values.status) ? (values.status as OrderStatus) : undefined;
+  const status = (ORDER_STATUSES as readonly string[]).includes(values.status)
+    ? (values.status as OrderStatus)
+    : undefined;
   const orders = useQuery({
     queryKey: ['orders', { customerId, status, cursor }],
-    queryFn: () => unwrap(api.GET('/api/orders', { params: { query: { customerId: customerId || undefined, status, limit: PAGE, cursor: cursor || undefined } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/orders', {
+          params: {
+            query: { customerId: customerId || undefined, status, limit: PAGE, cursor: cursor || undefined },
+          },
+        }),
+      ),
   });
   return (
     <section>
@@ -39,7 +49,12 @@ export default function OrdersPage() {
         </label>
         {!claims.customerId && (
           <label>
-            Customer <input value={values.customerId} placeholder="C000000150" onChange={(e) => set({ customerId: e.target.value.trim() })} />
+            Customer{' '}
+            <input
+              value={values.customerId}
+              placeholder="C000000150"
+              onChange={(e) => set({ customerId: e.target.value.trim() })}
+            />
           </label>
         )}
       </div>
@@ -75,24 +90,21 @@ export default function OrdersPage() {
                         <OrderStatusBadge status={o.status} />
                       </td>
                       <td>{o.changeDate}</td>
-                      <td>{o.items.map((i) => `${i.package} ${i.quantity > 0 ? '+' : ''}${i.quantity}`).join(', ')}</td>
+                      <td>
+                        {o.items
+                          .map((i) => `${i.package} ${i.quantity > 0 ? '+' : ''}${i.quantity}`)
+                          .join(', ')}
+                      </td>
                       <td>{formatTime(o.orderDate)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-              <div className="pager">
-                {cursor && (
-                  <button type="button" onClick={() => set({ cursor: '' })}>
-                    First page
-                  </button>
-                )}
-                {page.nextCursor && (
-                  <button type="button" onClick={() => set({ cursor: page.nextCursor ?? '' })}>
-                    Next page
-                  </button>
-                )}
-              </div>
+              <CursorPager
+                cursor={cursor}
+                nextCursor={page.nextCursor}
+                go={(next) => set({ cursor: next })}
+              />
             </>
           )
         }

@@ -10,13 +10,20 @@ export function CustomerReconciliation({ customerId, month }: { customerId: stri
   const { api } = useSession();
   const rec = useQuery({
     queryKey: ['reconciliation', customerId, month],
-    queryFn: () => unwrap(api.GET('/api/customers/{customerId}/reconciliation', { params: { path: { customerId }, query: { month } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/customers/{customerId}/reconciliation', {
+          params: { path: { customerId }, query: { month } },
+        }),
+      ),
   });
   return (
     <QueryView query={rec} what={`${customerId} for ${month}`}>
       {(r) =>
         r.lines.length === 0 ? (
-          <Empty>Nothing was held or invoiced for {customerId} in {month}.</Empty>
+          <Empty>
+            Nothing was held or invoiced for {customerId} in {month}.
+          </Empty>
         ) : (
           <table aria-label={`Reconciliation of ${customerId}`}>
             <thead>
@@ -32,7 +39,10 @@ export function CustomerReconciliation({ customerId, month }: { customerId: stri
             </thead>
             <tbody>
               {r.lines.map((l) => (
-                <tr key={l.package} className={l.difference !== 0 || l.reasons.length ? 'mismatch' : undefined}>
+                <tr
+                  key={l.package}
+                  className={l.difference !== 0 || l.reasons.length ? 'mismatch' : undefined}
+                >
                   <td>{l.package}</td>
                   <td className="num">{l.expected.licenseDays}</td>
                   <td className="num">{formatMoney(l.expected.amount)}</td>

@@ -7,13 +7,25 @@ import { Empty, QueryView } from '../ui/states';
 import { reasonLabel } from './reason-labels';
 
 /** Every customer of the reseller for a month, the most money at stake first (the API's order). */
-export function FleetReconciliation({ resellerId, month, onOpen }: { resellerId: string; month: string; onOpen: (customerId: string) => void }) {
+export function FleetReconciliation({
+  resellerId,
+  month,
+  onOpen,
+}: {
+  resellerId: string;
+  month: string;
+  onOpen: (customerId: string) => void;
+}) {
   const { api } = useSession();
   const rec = useQuery({
     queryKey: ['reconciliation-fleet', resellerId, month],
     queryFn: () =>
       allPages((cursor) =>
-        unwrap(api.GET('/api/resellers/{resellerId}/reconciliation', { params: { path: { resellerId }, query: { month, limit: 1000, cursor } } })),
+        unwrap(
+          api.GET('/api/resellers/{resellerId}/reconciliation', {
+            params: { path: { resellerId }, query: { month, limit: 1000, cursor } },
+          }),
+        ),
       ),
   });
   return (

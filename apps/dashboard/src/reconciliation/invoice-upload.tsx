@@ -43,7 +43,12 @@ export function InvoiceUpload() {
     >
       <label>
         Carrier invoice (CSV or XLSX){' '}
-        <input ref={input} type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input
+          ref={input}
+          type="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
       </label>
       <button type="submit" disabled={!file || upload.isPending}>
         {upload.isPending ? 'Importing…' : 'Import'}

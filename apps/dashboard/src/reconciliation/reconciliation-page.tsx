@@ -9,7 +9,8 @@ import { InvoiceUpload } from './invoice-upload';
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Last month: the one the carrier's latest invoice covers. */
-const lastMonth = (today: Date): string => monthOf(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1)));
+const lastMonth = (today: Date): string =>
+  monthOf(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1)));
 
 export default function ReconciliationPage() {
   const claims = useClaims();
@@ -25,7 +26,12 @@ export default function ReconciliationPage() {
         </label>
         {!claims.customerId && (
           <label>
-            Customer <input value={values.customerId} placeholder="all customers" onChange={(e) => set({ customerId: e.target.value.trim() })} />
+            Customer{' '}
+            <input
+              value={values.customerId}
+              placeholder="all customers"
+              onChange={(e) => set({ customerId: e.target.value.trim() })}
+            />
           </label>
         )}
         {values.customerId && !claims.customerId && (
@@ -38,7 +44,11 @@ export default function ReconciliationPage() {
       {customerId ? (
         <CustomerReconciliation customerId={customerId} month={month} />
       ) : (
-        <FleetReconciliation resellerId={claims.resellerId!} month={month} onOpen={(id) => set({ customerId: id, month })} />
+        <FleetReconciliation
+          resellerId={claims.resellerId!}
+          month={month}
+          onOpen={(id) => set({ customerId: id, month })}
+        />
       )}
     </section>
   );

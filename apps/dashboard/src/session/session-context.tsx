@@ -16,7 +16,13 @@ export interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
-export function SessionProvider({ children, initialToken }: { children: ReactNode; initialToken?: string | null }) {
+export function SessionProvider({
+  children,
+  initialToken,
+}: {
+  children: ReactNode;
+  initialToken?: string | null;
+}) {
   const [token, setToken] = useState<string | null>(() => {
     const candidate = initialToken ?? storedToken();
     return candidate && readClaims(candidate) ? candidate : null;

@@ -32,7 +32,13 @@ export function SignInPage() {
       <p>Sign in with the bearer token your administrator gave you, or open a link that carries one.</p>
       <form onSubmit={submit}>
         <label htmlFor="token">Token</label>
-        <textarea id="token" rows={4} value={pasted} onChange={(e) => setPasted(e.target.value)} spellCheck={false} />
+        <textarea
+          id="token"
+          rows={4}
+          value={pasted}
+          onChange={(e) => setPasted(e.target.value)}
+          spellCheck={false}
+        />
         {refused && (
           <p className="state error" role="alert">
             That is not a ledger token: it must be a JWT with a known role that has not expired.

@@ -4,7 +4,9 @@ import { readClaims } from './token-claims';
 
 describe('reading a pasted token', () => {
   it('reads the role, reseller and customer of a ledger token', () => {
-    expect(readClaims(tokenFor({ role: 'customer-manager', resellerId: 'RS-1', customerId: 'C1' }))).toMatchObject({ sub: 'tester', role: 'customer-manager', resellerId: 'RS-1', customerId: 'C1' });
+    expect(
+      readClaims(tokenFor({ role: 'customer-manager', resellerId: 'RS-1', customerId: 'C1' })),
+    ).toMatchObject({ sub: 'tester', role: 'customer-manager', resellerId: 'RS-1', customerId: 'C1' });
   });
 
   it('refuses what the dashboard cannot act on: not a JWT, an unknown role, an expired token', () => {

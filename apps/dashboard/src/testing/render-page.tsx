@@ -6,8 +6,14 @@ import { vi } from 'vitest';
 import { SessionProvider } from '../session/session-context';
 
 /** A token the dashboard can read (the API, not the dashboard, checks signatures). */
-export function tokenFor(claims: { sub?: string; role: string; resellerId?: string; customerId?: string }): string {
-  const part = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+export function tokenFor(claims: {
+  sub?: string;
+  role: string;
+  resellerId?: string;
+  customerId?: string;
+}): string {
+  const part = (value: object) =>
+    btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
   return `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: 'tester', exp: Math.floor(Date.now() / 1000) + 3600, ...claims })}.signature`;
 }
 
@@ -36,7 +42,10 @@ export function answerFetch(answers: Record<string, Answer | ((url: URL) => Answ
 }
 
 /** Renders one page at a URL, signed in as `role`, with a fresh query cache that does not retry. */
-export function renderPage(element: ReactNode, { path, url, token }: { path: string; url: string; token: string }) {
+export function renderPage(
+  element: ReactNode,
+  { path, url, token }: { path: string; url: string; token: string },
+) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <QueryClientProvider client={queryClient}>

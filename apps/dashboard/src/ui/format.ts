@@ -9,7 +9,13 @@ export const formatSigned = (value: number, format: (n: number) => string = Stri
 
 /** An ISO time in the reader's own time zone, to the minute. */
 export const formatTime = (iso: string): string =>
-  new Date(iso).toLocaleString('en-GB', { year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  new Date(iso).toLocaleString('en-GB', {
+    year: 'numeric',
+    month: 'short',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
 /** `YYYY-MM` of a Date, in UTC like the API's months. */
 export const monthOf = (date: Date): string => date.toISOString().slice(0, 7);

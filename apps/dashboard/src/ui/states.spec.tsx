@@ -18,7 +18,10 @@ describe('an error', () => {
     render(<ErrorView error={error} action="Import refused" />);
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Import refused: Invalid invoice');
-    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['line 3, amount: must be a number', 'line 4: has 4 cells, the header 5']);
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'line 3, amount: must be a number',
+      'line 4: has 4 cells, the header 5',
+    ]);
   });
 
   it('says the ledger could not be reached when there is no answer at all', () => {

@@ -19,7 +19,10 @@ export function ErrorView({ error, action }: { error: unknown; action?: string }
   const lines = problem ? describeFieldErrors(problem.errors) : [];
   return (
     <div className="state error" role="alert">
-      <strong>{action ? `${action}: ` : ''}{problem ? problem.title : 'The ledger could not be reached'}</strong>
+      <strong>
+        {action ? `${action}: ` : ''}
+        {problem ? problem.title : 'The ledger could not be reached'}
+      </strong>
       {problem?.detail && <p>{problem.detail}</p>}
       {!problem && error instanceof Error && <p>{error.message}</p>}
       {lines.length > 0 && (
