@@ -35,6 +35,7 @@ export async function createEmbeddedEventStore(dataDir: string): Promise<EventSt
       readAll: (...args) => store.readAll(...args),
       subscribeToAll: (...args) => store.subscribeToAll(...args),
       headPosition: () => store.headPosition(),
+      countEvents: (after, upTo) => store.countEvents(after, upTo),
       async close() {
         await store.close();
         await engine.stop();

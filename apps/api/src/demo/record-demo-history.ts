@@ -85,7 +85,8 @@ const startOf = (options: DemoOptions): number => {
 interface LedgerReads {
   account(customerId: string): Promise<RegisteredAccount>;
   periods(customerId: string): Promise<LicensePeriod[]>;
-  head(): Promise<number>;
+  /** How many events the store holds. */
+  recorded(): Promise<number>;
 }
 
 const readsOf = (app: NestExpressApplication): LedgerReads => {
@@ -101,9 +102,21 @@ const readsOf = (app: NestExpressApplication): LedgerReads => {
       const events = await store.readStream(customerStream(customerId));
       return licensePeriods(events.map((event) => readRecorded(event) as CustomerEvent));
     },
-    head: () => store.headPosition(),
+    recorded: () => countRecorded(store),
   };
 };
+
+/** The store's positions count its events on PostgreSQL; EventStoreDB's are byte offsets, so there they are read and counted. */
+async function countRecorded(store: EventStore): Promise<number> {
+  const counted = store.countEvents(0, await store.headPosition());
+  if (counted !== null) return counted;
+  let count = 0;
+  for (let page = await store.readAll({ maxCount: 10_000 }); page.length > 0; ) {
+    count += page.length;
+    page = await store.readAll({ after: page.at(-1)!.position, maxCount: 10_000 });
+  }
+  return count;
+}
 
 const peopleOf = async (api: DemoApi, { resellerId, customerId }: CustomerProfile) => ({
   admin: await api.as('reseller-admin', resellerId),
@@ -142,7 +155,7 @@ async function record(
     ...desks.map((desk) => () => lifeOf(desk, end)),
   ]);
   onProgress(end, start, end);
-  const events = await reads.head();
+  const events = await reads.recorded();
   return { customers: fleet.length, from: dateOf(start), to: dateOf(end - 1), events, invoiceMonths: months };
 }
 

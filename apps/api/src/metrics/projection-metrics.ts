@@ -7,7 +7,7 @@ import { LedgerMetrics } from './ledger-metrics.js';
 interface ProjectionRow {
   readonly name: string;
   readonly position: number;
-  readonly lagEvents: number;
+  readonly lagEvents: number | null;
   readonly lagSeconds: number;
   readonly status: string;
 }
@@ -16,13 +16,18 @@ interface ProjectionStatuses {
   statuses(): Promise<readonly ProjectionRow[]>;
 }
 
-const NUMBERS: readonly [name: string, help: string, value: (row: ProjectionRow) => number][] = [
+/** A value of null leaves the projection out of that gauge (the store cannot tell it). */
+const NUMBERS: readonly [name: string, help: string, value: (row: ProjectionRow) => number | null][] = [
   [
     'ledger_projection_position',
     'Global position of the last event in the read model',
     (row) => row.position,
   ],
-  ['ledger_projection_lag_events', 'Events recorded but not yet in the read model', (row) => row.lagEvents],
+  [
+    'ledger_projection_lag_events',
+    'Events recorded but not yet in the read model (absent where the store cannot count events: EventStoreDB)',
+    (row) => row.lagEvents,
+  ],
   [
     'ledger_projection_lag_seconds',
     'Age of the oldest event not yet in the read model',
@@ -47,7 +52,10 @@ export class ProjectionMetrics {
     @Inject(ProjectionsService) private readonly projections: ProjectionStatuses,
   ) {
     for (const [name, help, value] of NUMBERS)
-      this.gauge(name, help, ['projection'], (gauge, row) => gauge.set({ projection: row.name }, value(row)));
+      this.gauge(name, help, ['projection'], (gauge, row) => {
+        const number = value(row);
+        if (number !== null) gauge.set({ projection: row.name }, number);
+      });
     this.gauge(
       'ledger_projection_status',
       "1 for the projection's current status (live, rebuilding, faulted), 0 for the others",

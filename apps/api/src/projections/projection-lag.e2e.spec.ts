@@ -1,4 +1,5 @@
-import type { EventStore } from '@ledger/event-store';
+import type { EventStore, EventStoreConfig } from '@ledger/event-store';
+import { startEsdbTestServer } from '@ledger/event-store/testing';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_STORE, SQL_POOL } from '../store/store.tokens.js';
@@ -9,21 +10,43 @@ import { Projector } from './projector.js';
 import { appendHistory, generateHistory } from './testing/ledger-history.js';
 import { names, quietLog, waitUntil } from './testing/read-model-testing.js';
 
-describe('GET /api/projections with the projector in its own process (PROJECTOR=external)', () => {
+/** Where the events go: PostgreSQL counts them by position; EventStoreDB's positions are byte offsets. */
+const STORES: { name: string; counts: boolean; open: () => Promise<{ config?: EventStoreConfig; close(): Promise<void> }> }[] = [
+  { name: 'PostgreSQL', counts: true, open: async () => ({ close: async () => undefined }) },
+  {
+    name: 'EventStoreDB (protocol-level test server)',
+    counts: false,
+    open: async () => {
+      const server = await startEsdbTestServer();
+      return { config: { kind: 'eventstoredb', eventStoreUrl: server.url }, close: () => server.close() };
+    },
+  },
+];
+
+describe.each(STORES)('GET /api/projections with the projector in its own process (PROJECTOR=external), events on $name', ({ counts, open }) => {
   let app: TestApp;
   let auditor: Caller;
+  let closeStore: () => Promise<void> = async () => undefined;
   let head = 0;
+  const history = generateHistory({ customers: 10, eventsPerCustomer: 200, seed: 3 });
+  /** A number of events where the store counts them, null where it cannot. */
+  const events = <T>(count: T): T | null => (counts ? count : null);
 
   beforeAll(async () => {
-    app = await startTestApp({ projector: { mode: 'external' } });
+    const opened = await open();
+    closeStore = () => opened.close();
+    app = await startTestApp({ projector: { mode: 'external' }, ...(opened.config && { store: opened.config }) });
     auditor = await app.as('auditor');
     const store = app.app.get<EventStore>(EVENT_STORE);
-    await appendHistory(store, generateHistory({ customers: 10, eventsPerCustomer: 200, seed: 3 }));
+    await appendHistory(store, history);
     head = await store.headPosition();
   });
-  afterAll(() => app?.close());
+  afterAll(async () => {
+    await app?.close();
+    await closeStore();
+  });
 
-  it('reports every read model as lagging by every event, and how old the oldest one is', async () => {
+  it('reports every read model as lagging by every event (where the store counts them), and how old the oldest one is', async () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const response = await auditor.get('/api/projections');
     expect(response.status).toBe(200);
@@ -31,7 +54,7 @@ describe('GET /api/projections with the projector in its own process (PROJECTOR=
       PROJECTIONS.map((p) => p.name).sort(),
     );
     for (const projection of response.body) {
-      expect(projection).toMatchObject({ position: 0, lagEvents: head, status: 'live', progress: null });
+      expect(projection).toMatchObject({ position: 0, lagEvents: events(history.eventCount), status: 'live', progress: null });
       expect(projection.lagSeconds).toBeGreaterThanOrEqual(1);
     }
   });
@@ -62,10 +85,10 @@ describe('GET /api/projections with the projector in its own process (PROJECTOR=
     }
     const response = await auditor.get('/api/projections');
     for (const projection of response.body)
-      expect(projection).toMatchObject({ position: head, lagEvents: 0, lagSeconds: 0, status: 'live' });
+      expect(projection).toMatchObject({ position: head, lagEvents: events(0), lagSeconds: 0, status: 'live' });
   });
 
-  it('shows a rebuild as rebuilding, with done, total, rate and ETA, until it swaps in', async () => {
+  it('shows a rebuild as rebuilding, with the fraction of the head position reached (and done, total and rate where the store counts events), until it swaps in', async () => {
     const operator = await app.as('operator');
     expect((await operator.post('/api/projections/audit-log/rebuild')).status).toBe(202);
     const seen: { status: string; progress: unknown }[] = [];
@@ -82,9 +105,14 @@ describe('GET /api/projections with the projector in its own process (PROJECTOR=
     );
     expect(seen[0]).toMatchObject({
       status: 'rebuilding',
-      progress: { total: head, done: expect.any(Number), eventsPerSecond: expect.any(Number) },
+      progress: {
+        fraction: expect.any(Number),
+        total: events(history.eventCount),
+        done: events(expect.any(Number)),
+        eventsPerSecond: events(expect.any(Number)),
+      },
     });
-    expect(seen.at(-1)).toMatchObject({ status: 'live', position: head, lagEvents: 0, progress: null });
+    expect(seen.at(-1)).toMatchObject({ status: 'live', position: head, lagEvents: events(0), progress: null });
     expect((await operator.post('/api/projections/no-such-thing/rebuild')).status).toBe(404);
   });
 });

@@ -6,9 +6,9 @@ import { type Progress, progressOf } from './progress.js';
 export interface ProjectionStatus {
   readonly name: string;
   readonly position: number;
-  /** Events recorded but not yet in this read model. */
-  readonly lagEvents: number;
-  /** Age of the oldest event not yet in this read model (0 when caught up). */
+  /** Events recorded but not yet in this read model; null where positions do not count events (EventStoreDB). */
+  readonly lagEvents: number | null;
+  /** Age of the oldest event not yet in this read model, from its recorded time (0 when caught up). */
   readonly lagSeconds: number;
   readonly status: 'live' | 'rebuilding' | 'faulted';
   /** The rebuild's progress; null while live. */
@@ -17,10 +17,12 @@ export interface ProjectionStatus {
   readonly error: string | null;
 }
 
-const rebuildProgress = (row: CheckpointRow, head: number): Progress | null => {
+/** A rebuild replays from position 0 towards the head (`rebuild_total` holds the head it last saw). */
+const rebuildProgress = (store: EventStore, row: CheckpointRow, head: number): Progress | null => {
   if (row.status !== 'rebuilding' || row.rebuildStartedAt === null) return null;
   const elapsed = (row.rebuildUpdatedAt ?? row.rebuildStartedAt).getTime() - row.rebuildStartedAt.getTime();
-  return progressOf(row.rebuildPosition ?? 0, Math.max(row.rebuildTotal ?? 0, head), elapsed);
+  const run = { from: 0, reached: row.rebuildPosition ?? 0, target: Math.max(row.rebuildTotal ?? 0, head) };
+  return progressOf(store, run, elapsed);
 };
 
 export async function projectionStatuses(store: EventStore, pool: Pool, now = new Date()): Promise<ProjectionStatus[]> {
@@ -35,10 +37,10 @@ export async function projectionStatuses(store: EventStore, pool: Pool, now = ne
     return {
       name: row.name,
       position: row.position,
-      lagEvents: Math.max(head - row.position, 0),
+      lagEvents: store.countEvents(row.position, head),
       lagSeconds: oldest ? Math.max((now.getTime() - oldest.getTime()) / 1000, 0) : 0,
       status: row.status,
-      progress: rebuildProgress(row, head),
+      progress: rebuildProgress(store, row, head),
       error: row.fault ? `stopped at position ${row.fault.position}: ${row.fault.reason}` : null,
     };
   });

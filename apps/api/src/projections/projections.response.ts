@@ -6,15 +6,23 @@ const projectionStatus = named(
   z.object({
     name: z.string(),
     position: z.int(),
-    lagEvents: z.int().describe('Events recorded but not yet in this read model'),
-    lagSeconds: z.number().describe('Age of the oldest event not yet in this read model (0 when caught up)'),
+    lagEvents: z
+      .int()
+      .nullable()
+      .describe(
+        'Events recorded but not yet in this read model; null where the store cannot count them (EventStoreDB positions are byte offsets in its log)',
+      ),
+    lagSeconds: z
+      .number()
+      .describe('Age of the oldest event not yet in this read model, from its recorded time (0 when caught up)'),
     status: z.enum(['live', 'rebuilding', 'faulted']),
     progress: z
       .object({
-        done: z.int(),
-        total: z.int(),
-        eventsPerSecond: z.int(),
-        etaSeconds: z.int().nullable(),
+        fraction: z.number().min(0).max(1).describe('Position reached as a fraction of the head position to reach'),
+        done: z.int().nullable().describe('Events replayed; null where the store cannot count them'),
+        total: z.int().nullable().describe('Events to replay in all; null where the store cannot count them'),
+        eventsPerSecond: z.int().nullable().describe('Replay rate; null where the store cannot count events'),
+        etaSeconds: z.int().nullable().describe('At the pace so far; null before the rebuild has moved'),
       })
       .nullable()
       .describe("The rebuild's progress; null while live"),

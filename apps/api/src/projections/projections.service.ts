@@ -77,13 +77,13 @@ export class ProjectionsService
   async rebuild(name: string): Promise<void> {
     const projection = projectionNamed(name);
     if (!projection) throw notFound('projection', name);
-    const total = await claimRebuild(this.store, this.pool, projection).catch((error: unknown) => {
+    const target = await claimRebuild(this.store, this.pool, projection).catch((error: unknown) => {
       throw error instanceof RebuildInProgress
         ? new ProblemError(problem(409, 'rebuild-in-progress', error.message))
         : error;
     });
     const started = runRebuild(this.store, this.pool, projection, this.logger, {
-      total,
+      target,
       signal: this.stopping.signal,
     });
     const running = started

@@ -112,7 +112,8 @@ export class Projector {
         const last = recorded.at(-1)?.position ?? from;
         if (last < head && Date.now() - reported >= (this.options.progressEveryMs ?? 5000)) {
           reported = Date.now();
-          this.logger.log(describeProgress('projector catching up', progressOf(last - from, head - from, reported - started)));
+          const progress = progressOf(this.store, { from, reached: last, target: head }, reported - started);
+          this.logger.log(describeProgress('projector catching up', progress));
         }
       }
     } finally {

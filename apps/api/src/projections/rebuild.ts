@@ -115,10 +115,10 @@ export async function releaseStaleRebuilds(
 
 /** Marks the projection as rebuilding (or fails if another rebuild owns it) and returns the head position to replay up to. */
 export async function claimRebuild(store: EventStore, pool: Pool, projection: Projection): Promise<number> {
-  const total = await store.headPosition();
-  const claimed = await pool.query(CLAIM, [projection.name, total]);
+  const head = await store.headPosition();
+  const claimed = await pool.query(CLAIM, [projection.name, head]);
   if (claimed.rowCount === 0) throw new RebuildInProgress(projection.name);
-  return total;
+  return head;
 }
 
 /**
@@ -131,17 +131,19 @@ export async function runRebuild(
   pool: Pool,
   projection: Projection,
   logger: ProjectorLog,
-  options: RebuildOptions & { readonly total: number },
+  options: RebuildOptions & { readonly target: number },
 ): Promise<void> {
-  const { batchSize = 500, progressEveryMs = 2000, total } = options;
+  const { batchSize = 500, progressEveryMs = 2000, target } = options;
   const done = new AbortController();
   try {
     const shadow = await createShadow(pool, projection);
     const started = Date.now();
     let reported = started;
     let position = 0;
-    logger.log(`rebuild of ${projection.name} started: ${total} events to replay`);
-    if (total === 0) return await inTransaction(pool, (sql) => swapIn(sql, projection, 0));
+    let replayed = 0;
+    const toReplay = store.countEvents(0, target);
+    logger.log(`rebuild of ${projection.name} started: replaying up to position ${target}${toReplay === null ? '' : ` (${toReplay} events)`}`);
+    if (target === 0) return await inTransaction(pool, (sql) => swapIn(sql, projection, 0));
     const signal = options.signal ? AbortSignal.any([options.signal, done.signal]) : done.signal;
     for await (const recorded of inBatches(store.subscribeToAll({ after: 0, signal }), batchSize)) {
       const head = await store.headPosition();
@@ -159,17 +161,17 @@ export async function runRebuild(
         if (caughtUp) await swapIn(sql, projection, last);
       });
       position = last;
+      replayed += batch.length;
       if (caughtUp) {
         logger.log(
-          `rebuild of ${projection.name} done: ${position} events in ${Date.now() - started} ms; swapped in`,
+          `rebuild of ${projection.name} done: ${replayed} events in ${Date.now() - started} ms; swapped in`,
         );
         return;
       }
       if (Date.now() - reported >= progressEveryMs) {
         reported = Date.now();
-        logger.log(
-          describeProgress(`rebuild of ${projection.name}`, progressOf(position, head, reported - started)),
-        );
+        const progress = progressOf(store, { from: 0, reached: position, target: head }, reported - started);
+        logger.log(describeProgress(`rebuild of ${projection.name}`, progress));
       }
     }
     throw new Error(`rebuild of ${projection.name} stopped before it caught up`);
@@ -191,6 +193,6 @@ export async function rebuildProjection(
   logger: ProjectorLog,
   options: RebuildOptions = {},
 ): Promise<void> {
-  const total = await claimRebuild(store, pool, projection);
-  await runRebuild(store, pool, projection, logger, { ...options, total });
+  const target = await claimRebuild(store, pool, projection);
+  await runRebuild(store, pool, projection, logger, { ...options, target });
 }

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { EventStore } from '@ledger/event-store';
+import type { EventStore, EventStoreConfig } from '@ledger/event-store';
 import type { Role } from '@ledger/domain';
 import { createTestDatabase, type TestDatabase } from '@ledger/event-store/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -51,11 +51,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The settings every test app runs with, on the real PostgreSQL database at `url`. */
+/** The settings every test app runs with, on the real PostgreSQL database at `url` (the events too, unless `store` says). */
 export const testSettings = (
   url: string,
   projector: ProjectorConfig = { mode: 'in-process' },
   app: Partial<AppConfig> = {},
+  store: EventStoreConfig = { kind: 'postgres', databaseUrl: url },
 ): LedgerSettings => ({
   app: {
     port: 0,
@@ -69,7 +70,7 @@ export const testSettings = (
     ...app,
   },
   database: { kind: 'postgres', url },
-  store: { kind: 'postgres', databaseUrl: url },
+  store,
   projector,
 });
 
@@ -79,13 +80,15 @@ export interface TestAppOptions extends AppOverrides {
   readonly app?: Partial<AppConfig>;
   /** Another process's database to share (it is then not dropped on close); a fresh one by default. */
   readonly database?: TestDatabase;
+  /** Where the events go; the test database's PostgreSQL by default. */
+  readonly store?: EventStoreConfig;
 }
 
 /** The whole API booted in-process on a fresh database of the real local PostgreSQL. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const { projector, database: shared, app: appSettings, ...overrides } = options;
+  const { projector, database: shared, app: appSettings, store, ...overrides } = options;
   const database = shared ?? (await createTestDatabase());
-  const settings = testSettings(database.url, projector, appSettings);
+  const settings = testSettings(database.url, projector, appSettings, store);
   const app = await createApp(settings, overrides);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

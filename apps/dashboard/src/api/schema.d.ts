@@ -660,17 +660,23 @@ export interface components {
         ProjectionStatus: {
             name: string;
             position: number;
-            /** @description Events recorded but not yet in this read model */
-            lagEvents: number;
-            /** @description Age of the oldest event not yet in this read model (0 when caught up) */
+            /** @description Events recorded but not yet in this read model; null where the store cannot count them (EventStoreDB positions are byte offsets in its log) */
+            lagEvents: number | null;
+            /** @description Age of the oldest event not yet in this read model, from its recorded time (0 when caught up) */
             lagSeconds: number;
             /** @enum {string} */
             status: "live" | "rebuilding" | "faulted";
             /** @description The rebuild's progress; null while live */
             progress: {
-                done: number;
-                total: number;
-                eventsPerSecond: number;
+                /** @description Position reached as a fraction of the head position to reach */
+                fraction: number;
+                /** @description Events replayed; null where the store cannot count them */
+                done: number | null;
+                /** @description Events to replay in all; null where the store cannot count them */
+                total: number | null;
+                /** @description Replay rate; null where the store cannot count events */
+                eventsPerSecond: number | null;
+                /** @description At the pace so far; null before the rebuild has moved */
                 etaSeconds: number | null;
             } | null;
             /** @description Where and why a faulted read model stopped; null otherwise */

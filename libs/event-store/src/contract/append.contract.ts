@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidAppendError, WrongExpectedRevisionError } from '../port/errors.js';
 import type { EventStore, ExpectedRevision, NewEvent } from '../port/event-store.js';
-import { newEvent, newEvents, uniqueName } from './fixtures.js';
+import { newEvent, newEvents, uniqueName, type AdapterSemantics } from './fixtures.js';
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
@@ -10,7 +10,7 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
-export function appendContract(store: () => EventStore): void {
+export function appendContract(store: () => EventStore, semantics: AdapterSemantics): void {
   describe('appendToStream', () => {
     it('records the events of one call in order and reports the last revision and position', async () => {
       const streamId = uniqueName('order');
@@ -99,13 +99,36 @@ export function appendContract(store: () => EventStore): void {
       expect(await store().appendToStream(streamId, [{ ...event!, metadata: { retried: true } }], 'no-stream')).toEqual(first);
     });
 
-    it('refuses a retry that shares only some event ids with what was recorded', async () => {
-      const streamId = uniqueName('partial');
-      const [recorded, fresh] = [newEvent(), newEvent()];
-      await store().appendToStream(streamId, [recorded], 'no-stream');
-      const error = await failure(store().appendToStream(streamId, [recorded, fresh], 'any'));
-      expect(error).toMatchObject({ type: 'invalid-append', reason: 'partial-retry' });
-      expect(await store().readStream(streamId)).toHaveLength(1);
+    describe(`refuses a retry that shares only some event ids with what was recorded (${semantics.partialRetry})`, () => {
+      const refusal =
+        semantics.partialRetry === 'invalid-append'
+          ? { type: 'invalid-append', reason: 'partial-retry' }
+          : { type: 'concurrency-conflict', actualRevision: 0 };
+      it.each<[string, ExpectedRevision]>([
+        ['any', 'any'],
+        ['no-stream', 'no-stream'],
+      ])('with expected revision %s, recording nothing', async (_, expected) => {
+        const streamId = uniqueName('partial');
+        const [recorded, fresh] = [newEvent(), newEvent()];
+        await store().appendToStream(streamId, [recorded], 'no-stream');
+        const error = await failure(store().appendToStream(streamId, [recorded, fresh], expected));
+        expect(error).toMatchObject(refusal);
+        expect(await store().readStream(streamId)).toHaveLength(1);
+      });
+    });
+
+    it(`treats an event id recorded in another stream as ${semantics.eventIdsUnique === 'in-store' ? 'a partial retry' : 'a new event there'}`, async () => {
+      const [first, second] = [uniqueName('first'), uniqueName('second')];
+      const [event] = newEvents(1);
+      await store().appendToStream(first, [event!], 'no-stream');
+      const append = store().appendToStream(second, [event!], 'no-stream');
+      if (semantics.eventIdsUnique === 'in-store') {
+        expect(await failure(append)).toMatchObject({ type: 'invalid-append', reason: 'partial-retry' });
+        expect(await store().readStream(second)).toEqual([]);
+      } else {
+        expect((await append).nextRevision).toBe(0);
+        expect((await store().readStream(second)).map((e) => e.id)).toEqual([event!.id]);
+      }
     });
 
     describe('refuses bad input with a clear error and records nothing', () => {

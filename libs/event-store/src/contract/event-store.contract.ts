@@ -5,7 +5,7 @@ import type { ContractSubject } from './fixtures.js';
 import { readContract } from './read.contract.js';
 import { subscribeContract } from './subscribe.contract.js';
 
-export type { ContractSubject } from './fixtures.js';
+export { POSTGRES_SEMANTICS, type AdapterSemantics, type ContractSubject } from './fixtures.js';
 
 /**
  * The behaviour every EventStore adapter must have. Each adapter's `*.int.spec.ts` calls this
@@ -29,8 +29,8 @@ export function eventStoreContract(
       await store?.close();
     });
 
-    appendContract(current);
-    readContract(current);
+    appendContract(current, subject.semantics);
+    readContract(current, subject.semantics);
     subscribeContract(current, subject.concurrencyRounds);
   });
 }

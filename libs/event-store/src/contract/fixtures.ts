@@ -7,12 +7,30 @@ import type {
   SubscribeOptions,
 } from '../port/event-store.js';
 
+/** Where the adapter stands on what the port lets adapters do differently (see the port's doc). */
+export interface AdapterSemantics {
+  /** How an append repeating only some recorded ids is refused. */
+  readonly partialRetry: 'invalid-append' | 'wrong-expected-revision';
+  /** Where an event id must be unique. */
+  readonly eventIdsUnique: 'in-store' | 'in-stream';
+  /** Whether positions count events (`countEvents` answers) or only order them. */
+  readonly positionsCountEvents: boolean;
+}
+
+/** PostgreSQL's answers: its own adapter and the embedded engine's. */
+export const POSTGRES_SEMANTICS: AdapterSemantics = {
+  partialRetry: 'invalid-append',
+  eventIdsUnique: 'in-store',
+  positionsCountEvents: true,
+};
+
 /** What each adapter's spec file gives the contract suite. */
 export interface ContractSubject {
   /** A store on an empty or shared database; every test uses streams of its own. */
   readonly create: () => Promise<EventStore>;
   /** How many rounds of the concurrent-writers test to run (more on a real server). */
   readonly concurrencyRounds: number;
+  readonly semantics: AdapterSemantics;
 }
 
 export function newEvent(

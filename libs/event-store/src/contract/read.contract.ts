@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventStore } from '../port/event-store.js';
-import { newEvent, newEvents, uniqueName } from './fixtures.js';
+import { newEvent, newEvents, uniqueName, type AdapterSemantics } from './fixtures.js';
 
 const LONG_STREAM = 10_000;
 
-export function readContract(store: () => EventStore): void {
+export function readContract(store: () => EventStore, semantics: AdapterSemantics): void {
   describe(`readStream of ${LONG_STREAM} events`, () => {
     const streamId = uniqueName('long');
     beforeAll(async () => {
@@ -66,6 +66,20 @@ export function readContract(store: () => EventStore): void {
       const events = await store().readAll({ after: start });
       expect(events.map((e) => e.type)).toEqual([typeA, typeB, typeA, typeA, typeB]);
       expect(events.at(-1)?.position).toBe(await store().headPosition());
+    });
+
+    it('gives each event the same position in its stream as in $all', async () => {
+      const inAll = await store().readAll({ after: start, filter: { streamPrefix: prefix } });
+      const inStreams = [
+        ...(await store().readStream(`${prefix}-1`)),
+        ...(await store().readStream(`${prefix}-2`)),
+      ];
+      expect(inStreams.map((e) => [e.id, e.position])).toEqual(inAll.map((e) => [e.id, e.position]));
+    });
+
+    it(`${semantics.positionsCountEvents ? 'counts' : 'does not count'} the events between two positions`, async () => {
+      const head = await store().headPosition();
+      expect(store().countEvents(start, head)).toBe(semantics.positionsCountEvents ? 5 : null);
     });
 
     it('reads at most maxCount and continues after the last position read', async () => {

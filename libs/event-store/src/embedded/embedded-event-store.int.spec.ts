@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventStoreContract } from '../contract/event-store.contract.js';
+import { POSTGRES_SEMANTICS, eventStoreContract } from '../contract/event-store.contract.js';
 import { newEvents, uniqueName } from '../contract/fixtures.js';
 import { createEmbeddedEventStore } from '../create-event-store.js';
 import { createPgPool, sharedPoolDriver } from '../postgres/pg-pool.js';
@@ -21,6 +21,7 @@ afterAll(async () => {
 eventStoreContract('embedded PGlite', {
   create: () => createEmbeddedEventStore(join(dataDir, 'contract')),
   concurrencyRounds: 4,
+  semantics: POSTGRES_SEMANTICS,
 });
 
 describe('embedded PGlite data folder', () => {

@@ -36,18 +36,35 @@ export function toEsdbPosition(position: number): Position {
   return { commit: BigInt(position), prepare: BigInt(position) };
 }
 
+/** Where a read of $all starts: the start of the log, or an event's position. */
+export const fromPosition = (position: number): number | 'start' => (position > 0 ? position : 'start');
+
 export function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
   return {
     id: event.id,
     streamId: event.streamId,
     revision: Number(event.revision),
-    // Stream reads on servers older than 21.10 carry no $all position: -1 says "unknown".
-    position: event.position === undefined ? -1 : Number(event.position.commit),
+    position: positionOf(event),
     type: event.type,
     data: toJsonObject(event.data),
     metadata: toJsonObject(event.metadata),
     recordedAt: event.created,
   };
+}
+
+/**
+ * The client always gives a position object: an absent field reads as 0 (protobuf's default), and
+ * servers spell "no position" 2^64 - 1. Neither is an event's place in the log (the log starts
+ * with the server's own records), and a made-up position would break every checkpoint: refuse it.
+ */
+export function positionOf(event: EsdbRecordedEvent): number {
+  const commit = event.position?.commit ?? 0n;
+  if (commit <= 0n || commit > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new Error(
+      `EventStoreDB gave no $all position (${commit}) for event ${event.id} of stream "${event.streamId}"`,
+    );
+  }
+  return Number(commit);
 }
 
 function toJsonObject(value: unknown): JsonObject {
@@ -68,7 +85,8 @@ export function matchesFilter(event: RecordedEvent, filter: AllFilter | undefine
 
 /**
  * The server filters on one thing only, event type or stream name; the other part of the filter
- * (and system events in streams with a non-`$` type) is applied by matchesFilter on our side.
+ * (and system events in streams with a non-`$` type) is applied by matchesFilter and isLedgerEvent
+ * on our side.
  */
 export function toServerFilter(filter: AllFilter | undefined): Filter {
   if (filter?.eventTypes !== undefined) {

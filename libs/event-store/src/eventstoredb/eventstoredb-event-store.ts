@@ -7,9 +7,10 @@ import {
   START,
   StreamNotFoundError,
   jsonEvent,
-  type AllStreamResolvedEvent,
+  type RecordedEvent as EsdbRecordedEvent,
 } from '@eventstore/db-client';
 import type {
+  AllFilter,
   AppendResult,
   EventStore,
   ExpectedRevision,
@@ -22,14 +23,17 @@ import type {
 import { InvalidAppendError } from '../port/errors.js';
 import { validateAppend } from '../port/validate-append.js';
 import {
+  fromPosition,
   isLedgerEvent,
   matchesFilter,
+  positionOf,
   toEsdbExpectedRevision,
   toEsdbPosition,
   toPortError,
   toRecordedEvent,
   toServerFilter,
 } from './esdb-mapping.js';
+import { readAllFiltered } from './filtered-all-read.js';
 
 /**
  * The port on EventStoreDB. Ordering and gap-freedom of `$all` are the server's; idempotent
@@ -57,31 +61,17 @@ export class EventStoreDbEventStore implements EventStore {
         { expectedRevision: toEsdbExpectedRevision(expectedRevision) },
       );
       const nextRevision = Number(result.nextExpectedRevision);
-      await this.refuseChangedRetry(streamId, valid, nextRevision);
-      const position = result.position ?? (await this.positionOf(streamId, nextRevision));
-      return { nextRevision, position: typeof position === 'number' ? position : Number(position.commit) };
+      // The server deduplicates by event id alone, so a "retry" with the same ids and other content
+      // is answered as a success: reading back what the stream holds at those revisions tells them apart.
+      const stored = await this.readStream(streamId, { fromRevision: nextRevision - valid.length + 1, maxCount: valid.length });
+      refuseChangedRetry(streamId, valid, stored);
+      // A duplicate's answer may carry no position (the server's idempotence check may not know it).
+      const position = result.position ? Number(result.position.commit) : stored.at(-1)?.position;
+      if (position === undefined) throw new Error(`stream "${streamId}" has no revision ${nextRevision} right after an append`);
+      return { nextRevision, position };
     } catch (error) {
       throw toPortError(error, streamId, expectedRevision);
     }
-  }
-
-  /**
-   * The server deduplicates by event id alone, so a "retry" with the same ids and other content would
-   * be answered as a success. Reading back what the stream holds at those revisions tells them apart.
-   */
-  private async refuseChangedRetry(streamId: string, events: readonly NewEvent[], nextRevision: number): Promise<void> {
-    const stored = await this.readStream(streamId, { fromRevision: nextRevision - events.length + 1, maxCount: events.length });
-    const changed = events.some((event, index) => {
-      const recorded = stored[index];
-      return recorded?.id === event.id && (recorded.type !== event.type || !isDeepStrictEqual(recorded.data, event.data));
-    });
-    if (changed) throw new InvalidAppendError(streamId, 'changed-retry', 'the event ids are recorded already with another type or data');
-  }
-
-  /** A deduplicated retry may come back without a position: read it from the event itself. */
-  private async positionOf(streamId: string, revision: number): Promise<number> {
-    const [event] = await this.readStream(streamId, { fromRevision: revision, maxCount: 1 });
-    return event?.position ?? -1;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -102,20 +92,30 @@ export class EventStoreDbEventStore implements EventStore {
     return events;
   }
 
+  /**
+   * Pages through $all with the server filtering (see toServerFilter); what the server cannot
+   * filter is dropped here, so a page may yield fewer than it read and the next page goes on after
+   * the last event read. A read from a position includes the event there: hence `position > after`.
+   */
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const { after = 0, maxCount = Number.POSITIVE_INFINITY, filter } = options;
+    const { after = 0, maxCount = Number.MAX_SAFE_INTEGER, filter } = options;
     const events: RecordedEvent[] = [];
-    if (maxCount <= 0) return events;
-    // This client reads $all unfiltered, so the filter runs here; leaving the loop cancels the read.
-    const read = this.client.readAll({
-      direction: FORWARDS,
-      fromPosition: after > 0 ? toEsdbPosition(after) : START,
-    });
-    for await (const resolved of read) {
-      const event = this.ledgerEvent(resolved, after);
-      if (event === undefined || !matchesFilter(event, filter)) continue;
-      events.push(event);
-      if (events.length >= maxCount) break;
+    for (let from = after; events.length < maxCount; ) {
+      const count = Math.min(maxCount - events.length + 1, Number.MAX_SAFE_INTEGER);
+      let read = 0;
+      for await (const recorded of readAllFiltered(this.client, {
+        direction: 'forwards',
+        from: fromPosition(from),
+        maxCount: count,
+        filter: toServerFilter(filter),
+      })) {
+        read += 1;
+        from = positionOf(recorded);
+        const event = this.ledgerEvent(recorded, after, filter);
+        if (event !== undefined) events.push(event);
+        if (events.length >= maxCount) break;
+      }
+      if (read < count) break;
     }
     return events;
   }
@@ -132,8 +132,8 @@ export class EventStoreDbEventStore implements EventStore {
     try {
       for await (const resolved of subscription) {
         if (signal?.aborted) return;
-        const event = this.ledgerEvent(resolved, after);
-        if (event !== undefined && matchesFilter(event, filter)) yield event;
+        const event = resolved.event && this.ledgerEvent(resolved.event, after, filter);
+        if (event !== undefined) yield event;
       }
     } finally {
       signal?.removeEventListener('abort', stop);
@@ -141,22 +141,45 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
+  /** The last ledger event's position: read backwards, the server skipping `$` event types. */
   async headPosition(): Promise<number> {
-    for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END })) {
-      const event = this.ledgerEvent(resolved, 0);
-      if (event !== undefined) return event.position;
+    for (let from: number | 'end' = 'end'; ; ) {
+      let last: EsdbRecordedEvent | undefined;
+      for await (const recorded of readAllFiltered(this.client, {
+        direction: 'backwards',
+        from,
+        maxCount: 1,
+        filter: toServerFilter(undefined),
+      })) {
+        last = recorded;
+      }
+      if (last === undefined) return 0;
+      from = positionOf(last);
+      if (isLedgerEvent(last)) return from;
     }
-    return 0;
+  }
+
+  /** Positions are byte offsets in the server's log: the events between two of them are not counted. */
+  countEvents(): null {
+    return null;
   }
 
   close(): Promise<void> {
     return this.client.dispose();
   }
 
-  /** The ledger's event in `resolved`, or undefined for system events and those at or before `after`. */
-  private ledgerEvent(resolved: AllStreamResolvedEvent, after: number): RecordedEvent | undefined {
-    if (resolved.event === undefined || !isLedgerEvent(resolved.event)) return undefined;
-    const event = toRecordedEvent(resolved.event);
-    return event.position > after ? event : undefined;
+  /** The ledger's event in `recorded`, or undefined for the server's own, those at or before `after` and those `filter` drops. */
+  private ledgerEvent(recorded: EsdbRecordedEvent, after: number, filter: AllFilter | undefined): RecordedEvent | undefined {
+    if (!isLedgerEvent(recorded) || positionOf(recorded) <= after) return undefined;
+    const event = toRecordedEvent(recorded);
+    return matchesFilter(event, filter) ? event : undefined;
   }
+}
+
+function refuseChangedRetry(streamId: string, events: readonly NewEvent[], stored: readonly RecordedEvent[]): void {
+  const changed = events.some((event, index) => {
+    const recorded = stored[index];
+    return recorded?.id === event.id && (recorded.type !== event.type || !isDeepStrictEqual(recorded.data, event.data));
+  });
+  if (changed) throw new InvalidAppendError(streamId, 'changed-retry', 'the event ids are recorded already with another type or data');
 }

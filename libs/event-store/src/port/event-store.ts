@@ -2,9 +2,22 @@
  * The event store port. The rest of the ledger depends on this interface only; adapters
  * (PostgreSQL, embedded PostgreSQL, EventStoreDB) live beside it and pass one contract suite.
  *
- * Positions and revisions are JavaScript numbers: revisions count events in one stream and
- * positions are either a gap-free counter (PostgreSQL) or an EventStoreDB commit position (a byte
- * offset in its log); both stay far below 2^53.
+ * Positions and revisions are JavaScript numbers, far below 2^53: revisions count events in one
+ * stream; positions order the events of the whole store and nothing more, unless `countEvents`
+ * says otherwise.
+ *
+ * Where the adapters differ (the contract tests each side; ContractSubject.semantics):
+ * - Positions: PostgreSQL's are a gap-free counter, so they count events; EventStoreDB's are commit
+ *   positions, byte offsets in its log with gaps of any size, so `countEvents` answers null there
+ *   and the difference of two positions is bytes, never events.
+ * - A retry that repeats only some recorded ids records nothing on either, but PostgreSQL refuses it
+ *   as InvalidAppendError (`partial-retry`) and EventStoreDB as WrongExpectedRevisionError, the
+ *   server's own answer ("This surfaces as a WrongExpectedVersionException",
+ *   https://developers.eventstore.com/clients/dotnet/20.10/appending/optimistic-concurrency-and-idempotence.html#idempotence),
+ *   which the adapter cannot tell from a conflict.
+ * - Event ids are unique in the whole store on PostgreSQL (an id recorded in another stream is a
+ *   partial retry); EventStoreDB checks them per stream ("The idempotence check is based on the
+ *   EventId and stream"), so the same id appended to another stream is another event there.
  */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -80,5 +93,10 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent>;
   /** Position of the last event a reader can see (0 for an empty store). */
   headPosition(): Promise<number>;
+  /**
+   * How many events lie after position `after` up to and including `upTo`, when the positions can
+   * tell (a gap-free counter); null when they only order events (EventStoreDB's log offsets).
+   */
+  countEvents(after: number, upTo: number): number | null;
   close(): Promise<void>;
 }

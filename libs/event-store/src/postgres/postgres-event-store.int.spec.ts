@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventStoreContract } from '../contract/event-store.contract.js';
+import { POSTGRES_SEMANTICS, eventStoreContract } from '../contract/event-store.contract.js';
 import { follow, newEvents, uniqueName } from '../contract/fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { migrations, runMigrations } from './migrations.js';
@@ -18,6 +18,7 @@ afterAll(async () => {
 eventStoreContract('PostgreSQL', {
   create: () => PostgresEventStore.connect({ connectionString: database.url, poolMax: 10 }),
   concurrencyRounds: 8,
+  semantics: POSTGRES_SEMANTICS,
 });
 
 describe('PostgreSQL migrations', () => {
