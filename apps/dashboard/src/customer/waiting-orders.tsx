@@ -1,6 +1,7 @@
 import { ORDER_TRANSITIONS } from '@ledger/domain';
 import { Link } from 'react-router';
 import type { OrderSummary } from '../api/types';
+import { itemsSummary } from '../orders/order-lines';
 import { formatTime } from '../ui/format';
 import { Empty } from '../ui/states';
 
@@ -8,9 +9,6 @@ const WAITING = [
   { label: 'Waiting for approval', statuses: ORDER_TRANSITIONS.ApproveOrder.from },
   { label: 'Waiting for final confirm', statuses: ORDER_TRANSITIONS.FinalConfirmOrder.from },
 ];
-
-const change = (order: OrderSummary) =>
-  order.items.map((i) => `${i.package} ${i.quantity > 0 ? '+' : ''}${i.quantity}`).join(', ');
 
 /** The customer's orders someone still has to act on, by the step they wait for. */
 export function WaitingOrders({ orders }: { orders: readonly OrderSummary[] }) {
@@ -30,8 +28,8 @@ export function WaitingOrders({ orders }: { orders: readonly OrderSummary[] }) {
             <ul className="orders-waiting">
               {g.orders.map((o) => (
                 <li key={o.orderNo}>
-                  <Link to={`/orders/${o.orderNo}`}>Order {o.orderNo}</Link> · {change(o)} · change date{' '}
-                  {o.changeDate} · placed {formatTime(o.orderDate)}
+                  <Link to={`/orders/${o.orderNo}`}>Order {o.orderNo}</Link> · {itemsSummary(o.items)} ·
+                  change date {o.changeDate} · placed {formatTime(o.orderDate)}
                 </li>
               ))}
             </ul>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../api/types';
-import { orderLines } from './order-lines';
+import { itemsSummary, orderLines } from './order-lines';
 
 const item = (itemNo: number, pkg: string, quantity: number) => ({
   itemNo,
@@ -47,5 +47,11 @@ describe("an order's Now / Order / To Be", () => {
         billingStart: '2026-11-26',
       },
     ]);
+  });
+});
+
+describe("an order's change in one line", () => {
+  it('signs each quantity: adds with +, returns with -', () => {
+    expect(itemsSummary([item(1, 'Basic', -1), item(2, 'Premium', 2)])).toBe('Basic -1, Premium +2');
   });
 });

@@ -37,3 +37,8 @@ export function orderLines(
     };
   });
 }
+
+/** An order's change in one line, as lists show it: `Basic User With VM -1, Premium iPECS ONE USER +1`. */
+export const itemsSummary = (
+  items: readonly { readonly package: string; readonly quantity: number }[],
+): string => items.map((i) => `${i.package} ${i.quantity > 0 ? '+' : ''}${i.quantity}`).join(', ');

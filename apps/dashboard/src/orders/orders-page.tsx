@@ -8,6 +8,7 @@ import { useClaims, useSession } from '../session/session-context';
 import { formatTime } from '../ui/format';
 import { CursorPager } from '../ui/cursor-pager';
 import { Empty, QueryView } from '../ui/states';
+import { itemsSummary } from './order-lines';
 import { OrderStatusBadge } from './order-status-badge';
 
 const PAGE = 50;
@@ -90,11 +91,7 @@ export default function OrdersPage() {
                         <OrderStatusBadge status={o.status} />
                       </td>
                       <td>{o.changeDate}</td>
-                      <td>
-                        {o.items
-                          .map((i) => `${i.package} ${i.quantity > 0 ? '+' : ''}${i.quantity}`)
-                          .join(', ')}
-                      </td>
+                      <td>{itemsSummary(o.items)}</td>
                       <td>{formatTime(o.orderDate)}</td>
                     </tr>
                   ))}
