@@ -1,12 +1,10 @@
-/** One read model as GET /api/projections reports it. */
-export interface ProjectionState {
-  readonly name: string;
-  readonly position: number;
-  readonly lagEvents: number | null;
-  readonly lagSeconds: number | null;
-  readonly status: 'live' | 'rebuilding' | 'faulted';
-  readonly error: string | null;
-}
+import type { Ok } from '../api/types';
+
+/** One read model as GET /api/projections reports it (the fields the live indicator reads). */
+export type ProjectionState = Pick<
+  Ok<'/api/projections', 'get'>[number],
+  'name' | 'position' | 'lagEvents' | 'lagSeconds' | 'status' | 'error'
+>;
 
 export interface LiveStatus {
   /** The lowest position every read model has reached: what the views show is at least this fresh. */

@@ -1,17 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
-import { unwrap } from '../api/client';
-import type { ProjectionState } from '../live/projection-status';
-import { useSession } from '../session/session-context';
+import { useProjections } from '../live/use-projections';
 import { QueryView } from '../ui/states';
 
 /** The operator reads no customer data (API.md, "Auth"): its page is the read side's health. */
 export default function OperatorPage() {
-  const { api } = useSession();
-  const projections = useQuery({
-    queryKey: ['projections', 'table'],
-    queryFn: async () => (await unwrap(api.GET('/api/projections'))) as unknown as ProjectionState[],
-    refetchInterval: 3_000,
-  });
+  const projections = useProjections();
   return (
     <section>
       <h1>Read models</h1>
